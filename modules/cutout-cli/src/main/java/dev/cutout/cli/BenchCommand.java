@@ -1,0 +1,183 @@
+package dev.cutout.cli;
+
+import dev.cutout.common.image.DecodedImage;
+import dev.cutout.common.image.ImageCodec;
+import dev.cutout.vision.composite.CutoutRenderer;
+import dev.cutout.vision.composite.RenderOptions;
+import dev.cutout.vision.infer.MaskPredictor;
+import dev.cutout.vision.infer.SegmenterModel;
+import dev.cutout.vision.mask.AlphaMask;
+import dev.cutout.vision.mask.RefineOptions;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code cutout bench}: throughput and latency of the whole remove path (decode, infer, refine,
+ * render, encode) and of inference alone, on real photos, with threads and batch size as
+ * options. Figures, not assertions: run it on an otherwise idle machine and compare medians.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measures images/s and p50/p99 latency of background removal on real photos.")
+final class BenchCommand implements Callable<Integer> {
+
+    private static final Path DEFAULT_IMAGES = Path.of("..", "shared", "datasets", "carvana-val", "images");
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--images", paramLabel = "DIR",
+            description = "Folder of photos. Default: ../shared/datasets/carvana-val/images.")
+    Path images;
+
+    @Option(names = "--count", defaultValue = "16", paramLabel = "N", description = "Photos measured. Default: ${DEFAULT-VALUE}.")
+    int count;
+
+    @Option(names = "--warmup", defaultValue = "2", paramLabel = "N", description = "Untimed photos first. Default: ${DEFAULT-VALUE}.")
+    int warmup;
+
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
+            description = "Worker threads, one predictor each. Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Option(names = "--batch", defaultValue = "1", paramLabel = "N", description = "Photos per inference batch. Default: ${DEFAULT-VALUE}.")
+    int batch;
+
+    @Mixin
+    ModelOptions modelOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        if (count < 1 || threads < 1 || batch < 1 || warmup < 0) {
+            throw new UserError("--count, --threads and --batch must be >= 1, --warmup >= 0");
+        }
+        List<byte[]> files = readPhotos(images != null ? images : DEFAULT_IMAGES, count + warmup);
+        ImageCodec codec = new ImageCodec();
+        PrintWriter out = spec.commandLine().getOut();
+        try (SegmenterModel model = modelOptions.load()) {
+            DecodedImage first = codec.decode(files.get(0));
+            out.printf(Locale.ROOT, "model %s %s, input %dpx; %d photos %dx%d; threads=%d batch=%d%n", model.name(),
+                    model.version(), model.inputSize(), count, first.width(), first.height(), threads, batch);
+            Result remove = measure(model, files, (predictor, group) -> {
+                List<BufferedImage> photos = new ArrayList<>();
+                for (byte[] bytes : group) {
+                    photos.add(codec.decode(bytes).image());
+                }
+                List<AlphaMask> masks = predictor.segment(photos);
+                CutoutRenderer renderer = new CutoutRenderer(RenderOptions.transparent());
+                for (int i = 0; i < photos.size(); i++) {
+                    codec.encodePng(renderer.render(photos.get(i), masks.get(i)).image());
+                }
+            });
+            print(out, "remove (decode+infer+refine+encode)", remove);
+            List<BufferedImage> decoded = new ArrayList<>();
+            for (byte[] bytes : files) {
+                decoded.add(codec.decode(bytes).image());
+            }
+            Result infer = measure(model, indices(decoded.size()), (predictor, group) ->
+                    predictor.infer(group.stream().map(decoded::get).toList()));
+            print(out, "infer alone", infer);
+            out.printf(Locale.ROOT, "inference share of the remove path: %.0f%%%n",
+                    100.0 * infer.latency().mean() / remove.latency().mean());
+        }
+        out.flush();
+        return 0;
+    }
+
+    private interface Work<T> {
+        void run(MaskPredictor predictor, List<T> group) throws Exception;
+    }
+
+    private record Result(double throughput, LatencyStats latency) {}
+
+    /** Warm-up groups untimed, then every group timed; latency is per group (one batch). */
+    private <T> Result measure(SegmenterModel model, List<T> items, Work<T> work) throws Exception {
+        List<List<T>> groups = new ArrayList<>();
+        for (int i = 0; i < items.size(); i += batch) {
+            groups.add(items.subList(i, Math.min(items.size(), i + batch)));
+        }
+        int warmupGroups = (int) Math.ceil(warmup / (double) batch);
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger next = new AtomicInteger();
+        long[] timedStart = new long[1];
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            try (MaskPredictor predictor = model.newPredictor(RefineOptions.defaults())) {
+                for (int g = 0; g < Math.min(warmupGroups, groups.size()); g++) {
+                    work.run(predictor, groups.get(g));
+                }
+            }
+            next.set(warmupGroups);
+            timedStart[0] = System.nanoTime();
+            List<Future<?>> workers = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                workers.add(pool.submit(() -> {
+                    try (MaskPredictor predictor = model.newPredictor(RefineOptions.defaults())) {
+                        for (int g = next.getAndIncrement(); g < groups.size(); g = next.getAndIncrement()) {
+                            long start = System.nanoTime();
+                            work.run(predictor, groups.get(g));
+                            latencies.add(System.nanoTime() - start);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : workers) {
+                worker.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        double seconds = (System.nanoTime() - timedStart[0]) / 1e9;
+        int timedItems = items.size() - Math.min(items.size(), warmupGroups * batch);
+        return new Result(timedItems / seconds, LatencyStats.ofNanos(latencies));
+    }
+
+    private void print(PrintWriter out, String what, Result r) {
+        out.printf(Locale.ROOT, "%-38s %.3f images/s  p50 %.0f ms  p99 %.0f ms per batch of %d%n", what,
+                r.throughput(), r.latency().p50(), r.latency().p99(), batch);
+    }
+
+    private static List<Integer> indices(int n) {
+        List<Integer> list = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            list.add(i);
+        }
+        return list;
+    }
+
+    private static List<byte[]> readPhotos(Path dir, int n) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new UserError("no photo folder at " + dir + "; pass --images DIR");
+        }
+        List<Path> paths;
+        try (Stream<Path> files = Files.list(dir)) {
+            paths = files.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).matches(".*\\.(jpe?g|png)$"))
+                    .sorted().limit(n).toList();
+        }
+        if (paths.isEmpty()) {
+            throw new UserError("no photos in " + dir);
+        }
+        List<byte[]> bytes = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            bytes.add(Files.readAllBytes(paths.get(i % paths.size())));
+        }
+        return bytes;
+    }
+}

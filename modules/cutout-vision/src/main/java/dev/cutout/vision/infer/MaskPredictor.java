@@ -1,0 +1,59 @@
+package dev.cutout.vision.infer;
+
+import ai.djl.inference.Predictor;
+import ai.djl.translate.TranslateException;
+import dev.cutout.vision.mask.AlphaMask;
+import dev.cutout.vision.mask.MaskRefiner;
+import dev.cutout.vision.mask.RefineOptions;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Segments photos on one thread: the network's mask at its input size, then upsampled and
+ * refined against the full-resolution photo. Not thread-safe; one per worker, reused.
+ */
+public final class MaskPredictor implements AutoCloseable {
+
+    private final Predictor<PhotoPixels, AlphaMask> predictor;
+    private final MaskRefiner refiner;
+
+    MaskPredictor(Predictor<PhotoPixels, AlphaMask> predictor, RefineOptions refine) {
+        this.predictor = predictor;
+        this.refiner = new MaskRefiner(refine);
+    }
+
+    /** The refined full-resolution mask of one photo. */
+    public AlphaMask segment(BufferedImage photo) throws TranslateException {
+        return refiner.refine(predictor.predict(PhotoPixels.of(photo)), photo);
+    }
+
+    /** Refined masks of several photos, inferred as one batch. */
+    public List<AlphaMask> segment(List<BufferedImage> photos) throws TranslateException {
+        List<AlphaMask> raw = infer(photos);
+        List<AlphaMask> refined = new ArrayList<>(photos.size());
+        for (int i = 0; i < photos.size(); i++) {
+            refined.add(refiner.refine(raw.get(i), photos.get(i)));
+        }
+        return refined;
+    }
+
+    /** The network's masks alone, at its input size (no refinement). */
+    public List<AlphaMask> infer(List<BufferedImage> photos) throws TranslateException {
+        List<PhotoPixels> pixels = new ArrayList<>(photos.size());
+        for (BufferedImage photo : photos) {
+            pixels.add(PhotoPixels.of(photo));
+        }
+        return predictor.batchPredict(pixels);
+    }
+
+    /** Upsamples and refines a mask already inferred by {@link #infer}. */
+    public AlphaMask refine(AlphaMask raw, BufferedImage photo) {
+        return refiner.refine(raw, photo);
+    }
+
+    @Override
+    public void close() {
+        predictor.close();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.cutout.vision.train;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a released model is and how good it is, stored beside its weights as
+ * {@code NAME.card.json}: architecture, input size, data, schedule, per-epoch history and the
+ * evaluations measured on held-out data (added by {@code cutout eval}).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ModelCard(
+        String name,
+        String version,
+        String architecture,
+        long parameters,
+        int inputSize,
+        List<String> trainingData,
+        Map<String, Object> schedule,
+        List<EpochRecord> history,
+        Map<String, String> evaluations,
+        String notice) {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** The research-grade terms every card trained on the shared sets carries. */
+    public static final String RESEARCH_NOTICE = "Research-grade default trained on Carvana (Kaggle competition "
+            + "data, research use) and DUTS (research dataset). Retrain on your own studio data for production.";
+
+    public static Path fileFor(Path dir, String name) {
+        return dir.resolve(name + ".card.json");
+    }
+
+    public void write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        JSON.writeValue(fileFor(dir, name).toFile(), this);
+    }
+
+    public static ModelCard read(Path file) throws IOException {
+        return JSON.readValue(file.toFile(), ModelCard.class);
+    }
+
+    /** A copy with one more evaluation line (e.g. {@code carvana-val -> "n=.. iou=.."}). */
+    public ModelCard withEvaluation(String dataset, String summary) {
+        Map<String, String> next = new java.util.TreeMap<>(evaluations == null ? Map.of() : evaluations);
+        next.put(dataset, summary);
+        return new ModelCard(name, version, architecture, parameters, inputSize, trainingData, schedule, history,
+                next, notice);
+    }
+}

@@ -1,0 +1,201 @@
+package dev.cutout.vision.train;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.initializer.XavierInitializer;
+import ai.djl.training.optimizer.Optimizer;
+import dev.cutout.vision.data.Augmenter;
+import dev.cutout.vision.model.SegmenterModels;
+import dev.cutout.vision.model.U2Net;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Trains a U²-Net segmenter on image/mask folders: augmented batches, deep-supervised loss,
+ * Adam with warm-up and cosine decay, validation every epoch, a checkpoint after every epoch
+ * (a run resumes from it), and the best model with its card and curve written to the output.
+ */
+public final class SegmenterTrainer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SegmenterTrainer.class);
+    private static final String CHECKPOINT = "checkpoint";
+
+    private final TrainingConfig config;
+
+    public SegmenterTrainer(TrainingConfig config) {
+        this.config = config;
+    }
+
+    /** Runs (or resumes) training to the configured number of epochs. */
+    public TrainingResult run() throws IOException, InterruptedException {
+        TrainingData data = TrainingData.load(config.folders(), config.cacheSide(), config.validationPercent());
+        LOG.info("training on {} images, validating on {}", data.trainCount(), data.validationCount());
+        TrainingState state = TrainingState.readOrFresh(config.checkpointDir());
+        int batchesPerEpoch = config.samplesPerEpoch() / config.batchSize();
+        int totalSteps = batchesPerEpoch * config.epochs();
+        int size = config.inputSize();
+        String name = SegmenterModels.defaultName(config.size());
+
+        try (Model model = Model.newInstance(name, "PyTorch")) {
+            U2Net net = new U2Net(config.size());
+            model.setBlock(net);
+            Path resumeFrom = hasCheckpoint() ? config.checkpointDir() : null;
+            if (resumeFrom != null) {
+                SegmenterModels.loadWeights(model, latestCheckpoint());
+                LOG.info("resuming after epoch {} ({} steps) from {}", state.epochsDone(), state.stepsDone(), resumeFrom);
+            } else if (config.initialWeights() != null) {
+                SegmenterModels.loadWeights(model, config.initialWeights());
+                LOG.info("fine-tuning from {}", config.initialWeights());
+            }
+            DefaultTrainingConfig trainingConfig = new DefaultTrainingConfig(new SegmentationLoss(config.iouWeight()))
+                    .optInitializer(new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN,
+                            XavierInitializer.FactorType.IN, 2), Parameter.Type.WEIGHT)
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(new LearningRateSchedule(
+                            config.learningRate(), config.warmupSteps(), totalSteps, state.stepsDone())).build());
+            try (Trainer trainer = model.newTrainer(trainingConfig)) {
+                trainer.initialize(new Shape(config.batchSize(), 3, size, size));
+                LearningRateSchedule schedule = new LearningRateSchedule(config.learningRate(), config.warmupSteps(),
+                        totalSteps, 0);
+                int steps = state.stepsDone();
+                int batchesLeft = config.maxBatches() > 0 ? config.maxBatches() : Integer.MAX_VALUE;
+                for (int epoch = state.epochsDone() + 1; epoch <= config.epochs() && batchesLeft > 0; epoch++) {
+                    long start = System.nanoTime();
+                    int batches = Math.min(batchesPerEpoch, batchesLeft);
+                    double loss = trainEpoch(trainer, data, epoch, batches, size);
+                    batchesLeft -= batches;
+                    steps += batches;
+                    Validation.Scores scores = Validation.score(trainer, data, size, config.validationLimit());
+                    EpochRecord record = new EpochRecord(epoch, loss, scores.iou(), scores.mae(), scores.maxF(),
+                            schedule.at(steps), (System.nanoTime() - start) / 1e9);
+                    LOG.info("epoch {}/{}: loss={} val iou={} mae={} maxF={} ({} s)", epoch, config.epochs(),
+                            fmt(loss), fmt(scores.iou()), fmt(scores.mae()), fmt(scores.maxF()),
+                            Math.round(record.seconds()));
+                    boolean best = scores.iou() > state.bestIou();
+                    state = state.after(record, steps);
+                    checkpoint(model, state);
+                    if (best) {
+                        release(model, name, net, data, state);
+                    }
+                }
+            }
+        }
+        return new TrainingResult(config.outputDir(), name, state.history(), state.bestIou());
+    }
+
+    private double trainEpoch(Trainer trainer, TrainingData data, int epoch, int batches, int size)
+            throws InterruptedException {
+        Augmenter augmenter = new Augmenter(size, Augmenter.Recipe.studio());
+        double lossSum = 0;
+        try (BatchProducer producer = new BatchProducer(data, augmenter, config.batchSize(), size, batches,
+                        config.seed() * 1_000_003L + epoch);
+                ProgressBar bar = new ProgressBarBuilder().setTaskName("epoch " + epoch).setInitialMax(batches)
+                        .setStyle(ProgressBarStyle.ASCII).continuousUpdate().setUnit(" batches", 1).build()) {
+            for (int b = 0; b < batches; b++) {
+                BatchProducer.Batch batch = producer.next();
+                float loss;
+                try (NDManager scope = trainer.getManager().newSubManager()) {
+                    NDArray x = scope.create(batch.inputs(), new Shape(batch.count(), 3, size, size));
+                    NDArray y = scope.create(batch.masks(), new Shape(batch.count(), 1, size, size));
+                    try (GradientCollector collector = trainer.newGradientCollector()) {
+                        NDList predictions = trainer.forward(new NDList(x));
+                        NDArray value = trainer.getLoss().evaluate(new NDList(y), predictions);
+                        collector.backward(value);
+                        loss = value.getFloat();
+                    }
+                    trainer.step();
+                }
+                if (!Float.isFinite(loss)) {
+                    throw new IllegalStateException("training diverged: loss " + loss + " at epoch " + epoch);
+                }
+                lossSum += loss;
+                bar.step();
+                bar.setExtraMessage(String.format(" loss %.4f", lossSum / (b + 1)));
+            }
+        }
+        return lossSum / batches;
+    }
+
+    private Path latestCheckpoint() throws IOException {
+        try (Stream<Path> files = Files.list(config.checkpointDir())) {
+            return files.filter(p -> p.getFileName().toString().matches(CHECKPOINT + "-\\d{4}\\.params"))
+                    .max(Path::compareTo).orElseThrow(() -> new IOException("no checkpoint in " + config.checkpointDir()));
+        }
+    }
+
+    private boolean hasCheckpoint() throws IOException {
+        if (!Files.isDirectory(config.checkpointDir())) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(config.checkpointDir())) {
+            return files.anyMatch(p -> p.getFileName().toString().startsWith(CHECKPOINT + "-"));
+        }
+    }
+
+    /** Weights first, then the state that points past them: a crash in between only repeats an epoch. */
+    private void checkpoint(Model model, TrainingState state) throws IOException {
+        Files.createDirectories(config.checkpointDir());
+        model.setProperty("Epoch", String.valueOf(state.epochsDone()));
+        model.save(config.checkpointDir(), CHECKPOINT);
+        try (Stream<Path> files = Files.list(config.checkpointDir())) {
+            String keep = String.format("%s-%04d.params", CHECKPOINT, state.epochsDone());
+            for (Path old : files.filter(p -> p.getFileName().toString().startsWith(CHECKPOINT + "-")
+                    && !p.getFileName().toString().equals(keep)).toList()) {
+                Files.delete(old);
+            }
+        }
+        state.write(config.checkpointDir());
+        TrainingCurvePlot.write(state.history(), config.checkpointDir().resolve("curves.png"));
+    }
+
+    private void release(Model model, String name, U2Net net, TrainingData data, TrainingState state)
+            throws IOException {
+        SegmenterModels.saveWeights(model, config.outputDir(), name);
+        Map<String, Object> schedule = new LinkedHashMap<>();
+        schedule.put("batchSize", config.batchSize());
+        schedule.put("epochs", config.epochs());
+        schedule.put("epochsDone", state.epochsDone());
+        schedule.put("samplesPerEpoch", config.samplesPerEpoch());
+        schedule.put("optimizer", "Adam");
+        schedule.put("learningRate", config.learningRate());
+        schedule.put("warmupSteps", config.warmupSteps());
+        schedule.put("decay", "cosine to 5%");
+        schedule.put("loss", "deep-supervised BCE + " + config.iouWeight() + " x soft IoU on 7 outputs");
+        schedule.put("augmentation", "studio recipe: crop/scale, mirror, studio backgrounds, light-on-light, jitter");
+        List<String> sources = new ArrayList<>();
+        for (TrainingData.Source source : data.sources()) {
+            sources.add(source.folder().name() + " (weight " + source.folder().weight() + ", "
+                    + source.train().size() + " train / " + source.validation().size() + " held out)");
+        }
+        ModelCard card = new ModelCard(name, "epoch-" + state.epochsDone(), "U2Net " + net.size(),
+                SegmenterModels.parameterCount(net), config.inputSize(), sources, schedule, state.history(), null,
+                ModelCard.RESEARCH_NOTICE);
+        card.write(config.outputDir());
+        TrainingCurvePlot.write(state.history(), config.outputDir().resolve(name + ".curves.png"));
+        LOG.info("released {} (epoch {}) to {}", name, state.epochsDone(), config.outputDir());
+    }
+
+    private static String fmt(double v) {
+        return String.format("%.4f", v);
+    }
+
+    /** What a run produced: where the best model is, and the epoch history. */
+    public record TrainingResult(Path outputDir, String modelName, List<EpochRecord> history, double bestIou) {}
+}

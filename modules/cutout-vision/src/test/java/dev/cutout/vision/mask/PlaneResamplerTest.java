@@ -1,0 +1,57 @@
+package dev.cutout.vision.mask;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class PlaneResamplerTest {
+
+    @Test
+    void sameSizeIsAnIdentityCopy() {
+        float[] plane = {1, 2, 3, 4, 5, 6};
+        float[] out = PlaneResampler.bilinear(3, 2, 3, 2).apply(plane);
+        assertThat(out).containsExactly(plane);
+        assertThat(out).isNotSameAs(plane);
+    }
+
+    @Test
+    void upsamplesVerticallyLikeHorizontally() {
+        float[] column = {0, 1};
+        float[] out = PlaneResampler.bilinear(1, 2, 1, 4).apply(column);
+        assertThat(out).containsExactly(0f, 0.25f, 0.75f, 1f);
+    }
+
+    @Test
+    void halvingAveragesPairs() {
+        float[] row = {0, 2, 4, 6};
+        float[] out = PlaneResampler.bilinear(4, 1, 2, 1).apply(row);
+        // Triangle kernel two pixels wide each side: weights 1:3:3:1, renormalised where it leaves the row.
+        assertThat(out[0]).isCloseTo((0 * 3 + 2 * 3 + 4 * 1) / 7f, within(1e-5f));
+        assertThat(out[1]).isCloseTo((2 * 1 + 4 * 3 + 6 * 3) / 7f, within(1e-5f));
+    }
+
+    @Test
+    void preservesTheMeanOfALargeShrink() {
+        float[] plane = new float[100 * 60];
+        double sum = 0;
+        for (int i = 0; i < plane.length; i++) {
+            plane[i] = (float) Math.abs(Math.sin(i * 0.37));
+            sum += plane[i];
+        }
+        float[] out = PlaneResampler.bilinear(100, 60, 10, 6).apply(plane);
+        double outSum = 0;
+        for (float v : out) {
+            outSum += v;
+        }
+        assertThat(outSum / out.length).isCloseTo(sum / plane.length, within(0.02));
+    }
+
+    @Test
+    void rejectsWrongPlaneLength() {
+        assertThatThrownBy(() -> PlaneResampler.bilinear(3, 3, 2, 2).apply(new float[8]))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> PlaneResampler.bilinear(0, 3, 2, 2)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
