@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** `cutout status`: the topics of a running stack with their offsets, the consumer groups' lag, the dead letters. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show topics, end offsets, consumer-group lag and dead-letter counts of a running stack.")
+        description = "Shows topics, end offsets, consumer-group lag and dead-letter counts of a running stack.")
 public final class StatusCommand implements Callable<Integer> {
 
     static final String BOOTSTRAP_ENV = "CUTOUT_KAFKA_BOOTSTRAP_SERVERS";

@@ -22,8 +22,9 @@ import picocli.CommandLine.Spec;
  * Ctrl-C. One shutdown hook stops the services in reverse start order, then the servers.
  */
 @Command(name = "up", mixinStandardHelpOptions = true,
-        description = {"Run the whole stack in this process until Ctrl-C: Kafka (KRaft), the schema registry,",
-                "an S3 server, the flow's topics and buckets, and the services. Data stays in --data-dir."})
+        description = {"Runs the whole stack in this process until Ctrl-C.",
+                "Kafka (KRaft), the schema registry, an S3 server, the flow's topics and buckets, and the services;"
+                        + " data stays in --data-dir."})
 public final class UpCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(UpCommand.class);

@@ -15,6 +15,7 @@ import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
 import org.jclouds.blobstore.BlobStoreContext;
+import org.jclouds.filesystem.FilesystemApiMetadata;
 import org.jclouds.filesystem.reference.FilesystemConstants;
 import org.jclouds.logging.slf4j.config.SLF4JLoggingModule;
 import org.slf4j.Logger;
@@ -101,7 +102,8 @@ public final class EmbeddedObjectStore implements AutoCloseable {
         }
         Properties overrides = new Properties();
         overrides.setProperty(FilesystemConstants.PROPERTY_BASEDIR, dir.toString());
-        BlobStoreContext newContext = ContextBuilder.newBuilder("filesystem")
+        // By API metadata rather than by id: a lookup by id instantiates every provider on the class path.
+        BlobStoreContext newContext = ContextBuilder.newBuilder(new FilesystemApiMetadata())
                 .overrides(overrides)
                 .modules(List.of(new SLF4JLoggingModule()))
                 .build(BlobStoreContext.class);

@@ -1,6 +1,8 @@
 package dev.cutout.common.image;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.awt.image.SinglePixelPackedSampleModel;
 
 /**
  * The EXIF/TIFF orientation tag (0x0112): how the stored pixels must be turned to appear upright.
@@ -51,9 +53,14 @@ public enum ExifOrientation {
 
     /**
      * The upright image. {@code stored} must be {@link BufferedImage#TYPE_INT_RGB} or
-     * {@link BufferedImage#TYPE_INT_ARGB}; the result has the same type ({@code stored} itself for NORMAL).
+     * {@link BufferedImage#TYPE_INT_ARGB}; the result is a new image of the same type, or {@code stored}
+     * itself for NORMAL.
      */
     public BufferedImage apply(BufferedImage stored) {
+        if (stored.getType() != BufferedImage.TYPE_INT_RGB && stored.getType() != BufferedImage.TYPE_INT_ARGB) {
+            throw new IllegalArgumentException("orientation applies to TYPE_INT_RGB or TYPE_INT_ARGB images, got type "
+                    + stored.getType());
+        }
         if (this == NORMAL) {
             return stored;
         }
@@ -61,8 +68,9 @@ public enum ExifOrientation {
         int h = stored.getHeight();
         int outW = swapsAxes() ? h : w;
         int outH = swapsAxes() ? w : h;
-        int[] src = stored.getRGB(0, 0, w, h, null, 0, w);
-        int[] dst = new int[src.length];
+        int[] src = pixelsOf(stored);
+        BufferedImage out = new BufferedImage(outW, outH, stored.getType());
+        int[] dst = ((DataBufferInt) out.getRaster().getDataBuffer()).getData();
         for (int y = 0; y < outH; y++) {
             for (int x = 0; x < outW; x++) {
                 int sx;
@@ -80,8 +88,19 @@ public enum ExifOrientation {
                 dst[y * outW + x] = src[sy * w + sx];
             }
         }
-        BufferedImage out = new BufferedImage(outW, outH, stored.getType());
-        out.setRGB(0, 0, outW, outH, dst, 0, outW);
         return out;
+    }
+
+    /** The pixel array itself when it is laid out row after row, else a copy; large photos need no second copy. */
+    private static int[] pixelsOf(BufferedImage image) {
+        if (image.getRaster().getDataBuffer() instanceof DataBufferInt buffer
+                && image.getRaster().getSampleModel() instanceof SinglePixelPackedSampleModel model
+                && model.getScanlineStride() == image.getWidth()
+                && buffer.getOffset() == 0
+                && image.getRaster().getSampleModelTranslateX() == 0
+                && image.getRaster().getSampleModelTranslateY() == 0) {
+            return buffer.getData();
+        }
+        return image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
     }
 }

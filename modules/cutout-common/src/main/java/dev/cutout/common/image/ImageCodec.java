@@ -71,6 +71,10 @@ public final class ImageCodec {
             }
         } catch (IOException e) {
             throw failure(e);
+        } catch (ImageRejectedException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ImageRejectedException(ImageRejectionReason.CORRUPT, "the image header is damaged: " + e, e);
         }
     }
 
@@ -111,15 +115,23 @@ public final class ImageCodec {
 
     /**
      * 8-bit grayscale PNG, the format of masks. A {@code TYPE_BYTE_GRAY} image is written as is; any
-     * other is converted to its luminance.
+     * other is converted to its luminance (Rec. 601 weights on the sRGB values, so gray stays gray).
      */
     public byte[] encodeGrayPng(BufferedImage mask) {
         BufferedImage gray = mask;
         if (mask.getType() != BufferedImage.TYPE_BYTE_GRAY) {
-            gray = new BufferedImage(mask.getWidth(), mask.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-            Graphics2D g = gray.createGraphics();
-            g.drawImage(mask, 0, 0, null);
-            g.dispose();
+            int w = mask.getWidth();
+            gray = new BufferedImage(w, mask.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+            int[] rgb = new int[w];
+            int[] luma = new int[w];
+            for (int y = 0; y < mask.getHeight(); y++) {
+                mask.getRGB(0, y, w, 1, rgb, 0, w);
+                for (int x = 0; x < w; x++) {
+                    int p = rgb[x];
+                    luma[x] = (299 * (p >> 16 & 0xFF) + 587 * (p >> 8 & 0xFF) + 114 * (p & 0xFF) + 500) / 1000;
+                }
+                gray.getRaster().setPixels(0, y, w, 1, luma);
+            }
         }
         return write(gray, "png", null);
     }

@@ -39,7 +39,10 @@ public interface ObjectStore extends AutoCloseable {
      */
     byte[] get(ObjectRef ref);
 
-    /** The object's reference (size, content type, SHA-256 when it was written by {@link #put}), or empty. */
+    /**
+     * The object's reference (size, content type, SHA-256 when it was written by {@link #put}), or empty
+     * when there is no such object (a missing bucket also reads as empty: S3 answers HEAD without a body).
+     */
     Optional<ObjectRef> stat(String bucket, String key);
 
     /** All objects whose key starts with {@code prefix} (empty: the whole bucket), in key order. */

@@ -12,6 +12,15 @@ import java.util.regex.Pattern;
 /** What a failed MinIO client call means for the caller: retry it, report a missing object, or give up. */
 record StoreFailure(Kind kind, String code, String detail) {
 
+    /** Error pages from proxies can be long HTML; the start says what happened. */
+    private static final int MAX_DETAIL = 400;
+
+    StoreFailure {
+        if (detail != null && detail.length() > MAX_DETAIL) {
+            detail = detail.substring(0, MAX_DETAIL) + "...";
+        }
+    }
+
     enum Kind { TRANSIENT, NOT_FOUND, PERMANENT }
 
     /** S3 error codes that mean "the server is busy or briefly broken", whatever the HTTP status. */

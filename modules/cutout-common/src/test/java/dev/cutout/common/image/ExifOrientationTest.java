@@ -3,6 +3,9 @@ package dev.cutout.common.image;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,6 +51,18 @@ class ExifOrientationTest {
     void unknownTagValuesMeanNormal() {
         assertThat(ExifOrientation.fromTag(0)).isEqualTo(ExifOrientation.NORMAL);
         assertThat(ExifOrientation.fromTag(9)).isEqualTo(ExifOrientation.NORMAL);
+    }
+
+    @Test
+    void readerFindsTheTagInAWebpExifChunk() {
+        byte[] webp = TestImages.losslessWebp(4, 2, 0xFFFF0000, 0xFF0000FF);
+        byte[] tiff = TestImages.exifTiffWithOrientation(3);
+        ByteBuffer exif = ByteBuffer.allocate(8 + tiff.length).order(ByteOrder.LITTLE_ENDIAN);
+        exif.put("EXIF".getBytes(StandardCharsets.ISO_8859_1)).putInt(tiff.length).put(tiff);
+        byte[] withExif = TestImages.concat(webp, exif.array());
+
+        assertThat(ExifOrientationReader.read(withExif, ImageFormat.WEBP)).isEqualTo(ExifOrientation.ROTATE_180);
+        assertThat(ExifOrientationReader.read(webp, ImageFormat.WEBP)).isEqualTo(ExifOrientation.NORMAL);
     }
 
     @Test

@@ -8,7 +8,14 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 import org.junit.jupiter.api.Test;
 
 class ImageCodecDecodeTest {
@@ -56,6 +63,18 @@ class ImageCodecDecodeTest {
         assertThat(decoded.image().getRGB(2, 0)).isEqualTo(0xFF808080);
         assertThat(decoded.image().getRGB(1, 0)).isEqualTo(0xFF404040);
         assertThat(decoded.image().getRGB(3, 0)).isEqualTo(0xFFFFFFFF);
+    }
+
+    @Test
+    void colourMaskIsWrittenAsGrayscaleKeepingGrayLevels() {
+        BufferedImage mask = TestImages.halves(4, 2, 0xFF808080, 0xFFFF0000, BufferedImage.TYPE_INT_RGB);
+
+        byte[] png = codec.encodeGrayPng(mask);
+        DecodedImage decoded = codec.decode(png);
+
+        assertThat(png[8 + 8 + 9]).as("PNG colour type 0 = grayscale").isEqualTo((byte) 0);
+        assertThat(decoded.image().getRGB(0, 0)).isEqualTo(0xFF808080);
+        assertThat(decoded.image().getRGB(3, 1)).isEqualTo(0xFF4C4C4C); // luminance of pure red
     }
 
     @Test
@@ -120,6 +139,36 @@ class ImageCodecDecodeTest {
         assertThat(decoded.height()).isEqualTo(32);
         assertClose(decoded.image().getRGB(8, 16), RED);
         assertClose(decoded.image().getRGB(56, 16), BLUE);
+    }
+
+    @Test
+    void cmykJpegIsConvertedToRgb() throws IOException {
+        // Adobe-style CMYK stores ink inverted: 255 is no ink. Left half paper white, right half full cyan.
+        WritableRaster cmyk = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, 16, 8, 4, null);
+        for (int y = 0; y < 8; y++) {
+            for (int x = 0; x < 16; x++) {
+                cmyk.setPixel(x, y, x < 8 ? new int[] {255, 255, 255, 255} : new int[] {0, 255, 255, 255});
+            }
+        }
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            writer.write(new IIOImage(cmyk, null, null));
+        } finally {
+            writer.dispose();
+        }
+
+        // The Adobe APP14 marker (transform 0) is what tells readers that four components are CMYK.
+        byte[] app14 = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
+        byte[] jpeg = out.toByteArray();
+        byte[] adobeCmyk = TestImages.concat(TestImages.slice(jpeg, 0, 2), app14, TestImages.slice(jpeg, 2, jpeg.length));
+
+        DecodedImage decoded = codec.decode(adobeCmyk);
+
+        assertThat(decoded.image().getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
+        assertClose(decoded.image().getRGB(2, 4), 0xFFFFFFFF);
+        assertClose(decoded.image().getRGB(13, 4), 0xFF00FFFF);
     }
 
     @Test

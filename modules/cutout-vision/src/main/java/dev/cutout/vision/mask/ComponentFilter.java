@@ -33,53 +33,78 @@ public final class ComponentFilter {
         int w = mask.width();
         int h = mask.height();
         float[] v = mask.data();
-        ComponentLabels cores = ComponentLabels.of(v, w, h, threshold, true, true);
+        RunLabels cores = RunLabels.of(v, w, h, threshold, true, true);
         if (cores.count == 0) {
             return mask;
         }
         double minArea = minShare * cores.largestArea();
-        boolean[] keep = new boolean[cores.count + 1];
-        for (int l = 1; l <= cores.count; l++) {
-            keep[l] = cores.areas[l] >= minArea;
+        boolean[] drop = new boolean[cores.count + 1];
+        boolean anyDropped = false;
+        for (int c = 1; c <= cores.count; c++) {
+            drop[c] = cores.areas[c] < minArea;
+            anyDropped |= drop[c];
         }
-        int[] owner = cores.labels;
-        claimFringe(v, w, h, owner);
+        int fringe = countFringe(v, threshold);
+        if (fringe == 0) {
+            if (!anyDropped) {
+                return mask;
+            }
+            float[] out = v.clone();
+            cores.fill(out, drop, 0f);
+            return AlphaMask.wrap(w, h, out);
+        }
+        int[] owner = cores.pixelLabels(v.length);
+        claimFringe(v, w, h, owner, fringe);
         float[] out = v.clone();
         for (int i = 0; i < out.length; i++) {
-            if (out[i] >= VISIBLE && !keep[owner[i]]) {
+            if (out[i] >= VISIBLE && (owner[i] == 0 || drop[owner[i]])) {
                 out[i] = 0f;
             }
         }
         return AlphaMask.wrap(w, h, out);
     }
 
-    /** Breadth-first from every core's rim through visible fringe pixels; the first core to arrive owns it. */
-    private static void claimFringe(float[] v, int w, int h, int[] owner) {
-        int[] queue = new int[v.length];
+    /** How many pixels are visible but below the threshold. */
+    private static int countFringe(float[] v, float threshold) {
+        int n = 0;
+        for (float x : v) {
+            if (x >= VISIBLE && x < threshold) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * Breadth-first from the cores through visible fringe pixels; the first core to arrive owns a
+     * pixel. The first ring is found by scanning fringe pixels for a core neighbour (far fewer than
+     * the core pixels); it is marked negative until the scan ends so it cannot seed itself.
+     */
+    private static void claimFringe(float[] v, int w, int h, int[] owner, int fringe) {
+        int[] queue = new int[fringe];
         int tail = 0;
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 int i = y * w + x;
-                if (owner[i] != 0 && hasUnclaimedNeighbour(v, w, h, owner, x, y)) {
-                    queue[tail++] = i;
+                if (owner[i] == 0 && v[i] >= VISIBLE) {
+                    int core = coreNeighbour(owner, w, h, x, y);
+                    if (core > 0) {
+                        owner[i] = -core;
+                        queue[tail++] = i;
+                    }
                 }
             }
+        }
+        for (int k = 0; k < tail; k++) {
+            owner[queue[k]] = -owner[queue[k]];
         }
         for (int head = 0; head < tail; head++) {
             int i = queue[head];
             int y = i / w;
             int x = i - y * w;
             int label = owner[i];
-            for (int dy = -1; dy <= 1; dy++) {
-                int ny = y + dy;
-                if (ny < 0 || ny >= h) {
-                    continue;
-                }
-                for (int dx = -1; dx <= 1; dx++) {
-                    int nx = x + dx;
-                    if (nx < 0 || nx >= w) {
-                        continue;
-                    }
+            for (int ny = Math.max(0, y - 1); ny <= Math.min(h - 1, y + 1); ny++) {
+                for (int nx = Math.max(0, x - 1); nx <= Math.min(w - 1, x + 1); nx++) {
                     int j = ny * w + nx;
                     if (owner[j] == 0 && v[j] >= VISIBLE) {
                         owner[j] = label;
@@ -90,15 +115,16 @@ public final class ComponentFilter {
         }
     }
 
-    private static boolean hasUnclaimedNeighbour(float[] v, int w, int h, int[] owner, int x, int y) {
+    /** The label of a core among the 8 neighbours, 0 if there is none. */
+    private static int coreNeighbour(int[] owner, int w, int h, int x, int y) {
         for (int ny = Math.max(0, y - 1); ny <= Math.min(h - 1, y + 1); ny++) {
             for (int nx = Math.max(0, x - 1); nx <= Math.min(w - 1, x + 1); nx++) {
-                int j = ny * w + nx;
-                if (owner[j] == 0 && v[j] >= VISIBLE) {
-                    return true;
+                int label = owner[ny * w + nx];
+                if (label > 0) {
+                    return label;
                 }
             }
         }
-        return false;
+        return 0;
     }
 }

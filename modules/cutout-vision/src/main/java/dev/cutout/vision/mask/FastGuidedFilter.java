@@ -24,6 +24,9 @@ import java.awt.image.BufferedImage;
  */
 public final class FastGuidedFilter {
 
+    /** Blend weights below this change a value by less than half an 8-bit step. */
+    private static final float SURE = 1f / 512f;
+
     private final int radius;
     private final double epsilon;
     private final int subsample;
@@ -239,16 +242,26 @@ public final class FastGuidedFilter {
                 int i0 = x0[x];
                 int i1 = x1[x];
                 float f = fx[x];
+                float pu = 0f;
+                float weight = 1f;
+                if (rowP != null) {
+                    pu = rowP[i0] + f * (rowP[i1] - rowP[i0]);
+                    weight = 4f * pu * (1f - pu);
+                    if (weight < SURE) {
+                        // Where the input is this sure the filter could move the value by less than
+                        // half an 8-bit step: skip it, which is most of the photo.
+                        out[o + x] = pu;
+                        continue;
+                    }
+                }
                 float cr = rowR[i0] + f * (rowR[i1] - rowR[i0]);
                 float cg = rowG[i0] + f * (rowG[i1] - rowG[i0]);
                 float cb = rowB[i0] + f * (rowB[i1] - rowB[i0]);
                 float c = rowC[i0] + f * (rowC[i1] - rowC[i0]);
                 int rgb = rgbRow[x];
                 float q = (cr * ((rgb >> 16) & 0xFF) + cg * ((rgb >> 8) & 0xFF) + cb * (rgb & 0xFF)) * inv255 + c;
-                q = q < 0f ? 0f : (q > 1f ? 1f : q);
+                q = Math.max(0f, Math.min(1f, q));
                 if (rowP != null) {
-                    float pu = rowP[i0] + f * (rowP[i1] - rowP[i0]);
-                    float weight = 4f * pu * (1f - pu);
                     q = weight * q + (1f - weight) * pu;
                 }
                 out[o + x] = q;

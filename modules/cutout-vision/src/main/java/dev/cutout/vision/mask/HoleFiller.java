@@ -14,31 +14,26 @@ public final class HoleFiller {
 
     /** Fills every hole. */
     public static AlphaMask fill(AlphaMask mask, float threshold) {
-        return fill(mask, threshold, Integer.MAX_VALUE);
+        return fill(mask, threshold, Long.MAX_VALUE);
     }
 
     /** Fills the holes of at most {@code maxHoleArea} pixels; larger ones are left open. */
-    public static AlphaMask fill(AlphaMask mask, float threshold, int maxHoleArea) {
+    public static AlphaMask fill(AlphaMask mask, float threshold, long maxHoleArea) {
         int w = mask.width();
         int h = mask.height();
         float[] v = mask.data();
-        ComponentLabels background = ComponentLabels.of(v, w, h, threshold, false, false);
-        boolean[] fill = new boolean[background.count + 1];
+        RunLabels background = RunLabels.of(v, w, h, threshold, false, false);
+        boolean[] hole = new boolean[background.count + 1];
         boolean any = false;
-        for (int l = 1; l <= background.count; l++) {
-            fill[l] = !background.touchesBorder[l] && background.areas[l] <= maxHoleArea;
-            any |= fill[l];
+        for (int c = 1; c <= background.count; c++) {
+            hole[c] = !background.touchesBorder[c] && background.areas[c] <= maxHoleArea;
+            any |= hole[c];
         }
         if (!any) {
             return mask;
         }
         float[] out = v.clone();
-        int[] labels = background.labels;
-        for (int i = 0; i < out.length; i++) {
-            if (fill[labels[i]]) {
-                out[i] = 1f;
-            }
-        }
+        background.fill(out, hole, 1f);
         return AlphaMask.wrap(w, h, out);
     }
 }

@@ -51,8 +51,7 @@ public final class MaskRefiner {
             out = ComponentFilter.removeSmall(out, options.threshold(), options.minComponentShare());
         }
         if (options.fillHoles()) {
-            long maxArea = Math.round(options.maxHoleShare() * out.pixelCount());
-            out = HoleFiller.fill(out, options.threshold(), (int) Math.min(Integer.MAX_VALUE, maxArea));
+            out = HoleFiller.fill(out, options.threshold(), Math.round(options.maxHoleShare() * out.pixelCount()));
         }
         return out;
     }

@@ -134,7 +134,7 @@ public final class PlaneResampler {
                 double total = 0;
                 int n = 0;
                 int first = -1;
-                double[] local = new double[hi - lo + 1];
+                double[] local = new double[Math.max(1, hi - lo + 1)];
                 for (int j = lo; j <= hi; j++) {
                     double w = 1.0 - Math.abs((j + 0.5 - centre) / support);
                     if (w > 0) {
@@ -147,7 +147,7 @@ public final class PlaneResampler {
                     }
                 }
                 if (first < 0) {
-                    // Only possible at the very edge when upscaling: the nearest pixel carries it all.
+                    // The kernel misses every pixel (a centre at or past the edge): the nearest one carries it.
                     first = Math.min(in - 1, Math.max(0, (int) Math.floor(centre)));
                     local[0] = 1;
                     n = 1;

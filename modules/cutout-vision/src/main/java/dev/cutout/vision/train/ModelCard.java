@@ -1,7 +1,9 @@
 package dev.cutout.vision.train;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -27,7 +29,8 @@ public record ModelCard(
         Map<String, String> evaluations,
         String notice) {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT).enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
     /** The research-grade terms every card trained on the shared sets carries. */
     public static final String RESEARCH_NOTICE = "Research-grade default trained on Carvana (Kaggle competition "

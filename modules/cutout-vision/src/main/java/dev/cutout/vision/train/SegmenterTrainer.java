@@ -88,7 +88,8 @@ public final class SegmenterTrainer {
                     LOG.info("epoch {}/{}: loss={} val iou={} mae={} maxF={} ({} s)", epoch, config.epochs(),
                             fmt(loss), fmt(scores.iou()), fmt(scores.mae()), fmt(scores.maxF()),
                             Math.round(record.seconds()));
-                    boolean best = scores.iou() > state.bestIou();
+                    // Without held-out images every epoch is released; with them, only improvements.
+                    boolean best = Double.isNaN(scores.iou()) || scores.iou() > state.bestIou();
                     state = state.after(record, steps);
                     checkpoint(model, state);
                     if (best) {

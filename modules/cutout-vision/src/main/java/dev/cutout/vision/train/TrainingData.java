@@ -6,8 +6,11 @@ import dev.cutout.vision.data.PairFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -52,10 +55,11 @@ final class TrainingData {
             } catch (UncheckedIOException e) {
                 throw e.getCause();
             }
+            Set<String> heldOut = heldOutGroups(images, validationPercent);
             List<LabelledImage> train = new ArrayList<>();
             List<LabelledImage> validation = new ArrayList<>();
             for (LabelledImage image : images) {
-                (isHeldOut(image.group(), validationPercent) ? validation : train).add(image);
+                (heldOut.contains(image.group()) ? validation : train).add(image);
             }
             if (train.isEmpty()) {
                 throw new IOException("nothing left to train on in " + folder.images() + " after the validation split");
@@ -65,8 +69,17 @@ final class TrainingData {
         return new TrainingData(sources);
     }
 
-    static boolean isHeldOut(String group, int validationPercent) {
-        return Math.floorMod(group.hashCode() * 0x9E3779B1, 100) < validationPercent;
+    /**
+     * The given share of groups (at least one when the share is positive), picked by a fixed
+     * scrambling of their names: stable across runs, spread across the folder.
+     */
+    static Set<String> heldOutGroups(List<LabelledImage> images, int validationPercent) {
+        List<String> groups = images.stream().map(LabelledImage::group).distinct()
+                .sorted(Comparator.comparingInt((String g) -> g.hashCode() * 0x9E3779B1).thenComparing(g -> g))
+                .toList();
+        int count = validationPercent == 0 ? 0
+                : Math.max(1, (int) Math.round(groups.size() * validationPercent / 100.0));
+        return new HashSet<>(groups.subList(0, Math.min(count, groups.size() - 1)));
     }
 
     List<Source> sources() {

@@ -1,6 +1,8 @@
 package dev.cutout.vision.train;
 
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +18,8 @@ import java.util.List;
 public record TrainingState(int epochsDone, int stepsDone, double bestIou, List<EpochRecord> history) {
 
     static final String FILE = "state.json";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT).enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
     static TrainingState fresh() {
         return new TrainingState(0, 0, -1, new ArrayList<>());
@@ -38,6 +41,6 @@ public record TrainingState(int epochsDone, int stepsDone, double bestIou, List<
     TrainingState after(EpochRecord record, int steps) {
         List<EpochRecord> next = new ArrayList<>(history);
         next.add(record);
-        return new TrainingState(record.epoch(), steps, Math.max(bestIou, record.validationIou()), next);
+        return new TrainingState(record.epoch(), steps, Double.isNaN(record.validationIou()) ? bestIou : Math.max(bestIou, record.validationIou()), next);
     }
 }

@@ -49,6 +49,15 @@ class PlaneResamplerTest {
     }
 
     @Test
+    void aGridReachingPastTheSourceRepeatsTheEdge() {
+        // Four output cells of two source pixels each cover 8 pixels of a 6-pixel row.
+        float[] out = PlaneResampler.bilinear(6, 1, 4, 1, 2.0, 1.0).apply(new float[] {0, 0, 0, 0, 1, 1});
+        assertThat(out[3]).isEqualTo(1f);
+        float[] far = PlaneResampler.bilinear(2, 1, 8, 1, 4.0, 1.0).apply(new float[] {0.25f, 0.75f});
+        assertThat(far[7]).isEqualTo(0.75f);
+    }
+
+    @Test
     void rejectsWrongPlaneLength() {
         assertThatThrownBy(() -> PlaneResampler.bilinear(3, 3, 2, 2).apply(new float[8]))
                 .isInstanceOf(IllegalArgumentException.class);

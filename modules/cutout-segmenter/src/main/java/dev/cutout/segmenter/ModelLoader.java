@@ -1,0 +1,71 @@
+package dev.cutout.segmenter;
+
+import dev.cutout.common.store.ObjectStore;
+import dev.cutout.events.ModelRef;
+import dev.cutout.events.ModelReleased;
+import dev.cutout.events.ObjectRef;
+import dev.cutout.vision.infer.SegmenterModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Loads the model to start with (configured weights or the shipped default) and released models. */
+public final class ModelLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelLoader.class);
+
+    private final SegmenterConfig config;
+    private final ObjectStore store;
+
+    public ModelLoader(SegmenterConfig config, ObjectStore store) {
+        this.config = config;
+        this.store = store;
+    }
+
+    /** The weights at {@code model.path}, or the default model shipped in the jar when none is set. */
+    public ModelHandle initial() throws IOException {
+        SegmenterModel model = config.modelPath().isPresent()
+                ? SegmenterModel.load(config.modelPath().get(), config.modelArchitecture(), config.modelInputSize(),
+                        config.device())
+                : SegmenterModel.loadDefault(config.modelInputSize());
+        int version = config.modelVersion();
+        if (version == 0) {
+            version = parseVersion(model.version());
+        }
+        ModelRef ref = new ModelRef(config.modelName(), version);
+        log.info("starting with model {}:{} at input size {}", ref.getName(), ref.getVersion(), model.inputSize());
+        return new ModelHandle(model, ref);
+    }
+
+    /** Downloads the release's weights (checked against their SHA-256) and loads them. */
+    public ModelHandle released(ModelReleased release) throws IOException {
+        ModelRef ref = release.getModel();
+        ObjectRef weights = release.getWeights();
+        byte[] bytes = store.get(new dev.cutout.common.store.ObjectRef(weights.getBucket(), weights.getKey(),
+                weights.getSha256(), weights.getSizeBytes(), weights.getContentType()));
+        Path dir = Files.createTempDirectory("cutout-segmenter-model");
+        Path params = dir.resolve(ref.getName() + "-0000.params");
+        try {
+            Files.write(params, bytes);
+            int inputSize = config.modelInputSize() > 0 ? config.modelInputSize() : release.getInputSize();
+            SegmenterModel model = SegmenterModel.load(params, SegmenterConfig.architecture(release.getArchitecture()),
+                    inputSize, config.device());
+            log.info("loaded released model {}:{} ({}) at input size {}", ref.getName(), ref.getVersion(),
+                    release.getArchitecture(), model.inputSize());
+            return new ModelHandle(model, ref);
+        } finally {
+            Files.deleteIfExists(params);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private static int parseVersion(String version) {
+        try {
+            return Math.max(0, Integer.parseInt(version.replaceFirst("^v", "")));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package dev.cutout.segmenter;
+
+import dev.cutout.events.DeadLetterReason;
+import dev.cutout.events.ModelKind;
+import dev.cutout.events.ModelReleased;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RecordDeserializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Follows models.released from its beginning (a compacted topic: the latest release per model name) and
+ * loads every segmenter release of the configured name that is newer than the model in use, handing it
+ * to the service. Loading happens on this thread, so inference carries on meanwhile. Without a consumer
+ * group: every instance reads every release.
+ */
+public final class ModelReleaseWatcher implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelReleaseWatcher.class);
+
+    private final KafkaConsumer<String, ModelReleased> consumer;
+    private final String topic;
+    private final String modelName;
+    private final ModelLoader loader;
+    private final IntSupplier versionInUse;
+    private final Consumer<ModelHandle> swap;
+    private final DeadLetters deadLetters;
+    private volatile boolean stopping;
+
+    public ModelReleaseWatcher(KafkaConsumer<String, ModelReleased> consumer, String topic, String modelName,
+                               ModelLoader loader, IntSupplier versionInUse, Consumer<ModelHandle> swap,
+                               DeadLetters deadLetters) {
+        this.consumer = consumer;
+        this.topic = topic;
+        this.modelName = modelName;
+        this.loader = loader;
+        this.versionInUse = versionInUse;
+        this.swap = swap;
+        this.deadLetters = deadLetters;
+    }
+
+    public void stop() {
+        stopping = true;
+        consumer.wakeup();
+    }
+
+    @Override
+    public void run() {
+        try {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            int newestSeen = versionInUse.getAsInt();
+            while (!stopping) {
+                try {
+                    for (ConsumerRecord<String, ModelReleased> record : consumer.poll(Duration.ofMillis(500))) {
+                        newestSeen = consider(record, newestSeen);
+                    }
+                } catch (RecordDeserializationException e) {
+                    skipUnreadable(e);
+                }
+            }
+        } catch (WakeupException e) {
+            if (!stopping) {
+                log.error("model release watcher woken up unexpectedly", e);
+            }
+        } catch (RuntimeException e) {
+            log.error("model release watcher stopped: no more hot swaps until a restart", e);
+        } finally {
+            consumer.close(Duration.ZERO);
+        }
+    }
+
+    private int consider(ConsumerRecord<String, ModelReleased> record, int newestSeen) {
+        ModelReleased release = record.value();
+        if (release == null || release.getKind() != ModelKind.SEGMENTER
+                || !modelName.equals(release.getModel().getName())) {
+            return newestSeen;
+        }
+        int version = release.getModel().getVersion();
+        if (version <= newestSeen || version <= versionInUse.getAsInt()) {
+            return newestSeen;
+        }
+        try {
+            swap.accept(loader.released(release));
+            return version;
+        } catch (Exception e) {
+            log.error("could not load released model {}:{}; staying on {}", modelName, version,
+                    versionInUse.getAsInt(), e);
+            deadLetter(record, e);
+            return newestSeen;
+        }
+    }
+
+    private void deadLetter(ConsumerRecord<String, ModelReleased> record, Exception e) {
+        try {
+            deadLetters.send(new DeadLetters.Origin(record.topic(), record.partition(), record.offset(), record.key(),
+                    record.timestamp()), DeadLetterReason.PROCESSING_FAILED, "model not loadable: " + e, e).get();
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException ee) {
+            log.error("could not write the dead letter of {}", record.key(), ee);
+        }
+    }
+
+    private void skipUnreadable(RecordDeserializationException e) {
+        String key = e.keyBuffer() == null ? null : StandardCharsets.UTF_8.decode(e.keyBuffer().duplicate()).toString();
+        try {
+            deadLetters.send(new DeadLetters.Origin(e.topicPartition().topic(), e.topicPartition().partition(),
+                    e.offset(), key, e.timestamp()), DeadLetterReason.DESERIALIZATION_FAILED, e.getMessage(), e).get();
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException ee) {
+            log.error("could not write the dead letter of an unreadable release", ee);
+        }
+        consumer.seek(e.topicPartition(), e.offset() + 1);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.cutout.vision.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ai.djl.Device;
+import dev.cutout.vision.data.PairFolder;
+import dev.cutout.vision.data.SyntheticPairs;
+import dev.cutout.vision.infer.MaskPredictor;
+import dev.cutout.vision.infer.SegmenterModel;
+import dev.cutout.vision.mask.AlphaMask;
+import dev.cutout.vision.mask.RefineOptions;
+import dev.cutout.vision.model.U2NetSize;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The two-batch smoke training: every part of a real run, on a tiny synthetic set. */
+class SegmenterTrainerTest {
+
+    @TempDir
+    Path dir;
+
+    private TrainingConfig config(PairFolder data, int epochs) {
+        return new TrainingConfig(List.of(data), U2NetSize.SMALL, 64, 2, epochs, 2, 1e-3f, 1, 1f, 96, 20, 4,
+                dir.resolve("checkpoints"), dir.resolve("release"), 1L, 0, null);
+    }
+
+    @Test
+    void trainsChecksPointsReleasesAndResumes() throws Exception {
+        PairFolder data = SyntheticPairs.write(dir.resolve("data"), 6, 2, 96, 72, 5);
+
+        SegmenterTrainer.TrainingResult first = new SegmenterTrainer(config(data, 1)).run();
+        assertThat(first.history()).hasSize(1);
+        EpochRecord epoch = first.history().get(0);
+        assertThat(epoch.trainLoss()).isFinite().isPositive();
+        assertThat(epoch.validationIou()).isBetween(0.0, 1.0);
+        assertThat(dir.resolve("checkpoints/checkpoint-0001.params")).exists();
+        assertThat(dir.resolve("checkpoints/state.json")).exists();
+        assertThat(dir.resolve("checkpoints/curves.png")).exists();
+        Path weights = dir.resolve("release/u2netp-0000.params");
+        assertThat(weights).exists();
+        ModelCard card = ModelCard.read(dir.resolve("release/u2netp.card.json"));
+        assertThat(card.parameters()).isEqualTo(1_131_181L);
+        assertThat(card.inputSize()).isEqualTo(64);
+        assertThat(card.history()).hasSize(1);
+
+        SegmenterTrainer.TrainingResult resumed = new SegmenterTrainer(config(data, 2)).run();
+        assertThat(resumed.history()).extracting(EpochRecord::epoch).containsExactly(1, 2);
+        assertThat(dir.resolve("checkpoints/checkpoint-0002.params")).exists();
+        assertThat(dir.resolve("checkpoints/checkpoint-0001.params")).doesNotExist();
+
+        try (SegmenterModel model = SegmenterModel.load(weights, U2NetSize.SMALL, 0, Device.cpu());
+                MaskPredictor predictor = model.newPredictor(RefineOptions.defaults())) {
+            assertThat(model.inputSize()).isEqualTo(64);
+            var photo = ImageIO.read(Files.list(dir.resolve("data/images")).sorted().findFirst().orElseThrow().toFile());
+            AlphaMask mask = predictor.segment(photo);
+            assertThat(mask.width()).isEqualTo(96);
+            assertThat(mask.height()).isEqualTo(72);
+            for (float v : mask.values()) {
+                assertThat(v).isBetween(0f, 1f);
+            }
+        }
+    }
+}
