@@ -1,37 +1,38 @@
 package dev.cutout.local;
 
+import dev.cutout.common.topic.Topic;
+import dev.cutout.common.topic.Topics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** The topics of the Cutout flow and the dead-letter topic of each topic a service consumes. */
+/**
+ * The topics of the Cutout flow and the dead-letter topic of each topic a service consumes, by name;
+ * derived from the typed catalogue {@link Topics}.
+ */
 public final class FlowTopics {
 
-    public static final String PHOTOS_INGESTED = "photos.ingested";
-    public static final String MASKS_INFERRED = "masks.inferred";
-    public static final String MASKS_SCORED = "masks.scored";
-    public static final String CUTOUTS_APPROVED = "cutouts.approved";
-    public static final String REVIEW_REQUESTS = "review.requests";
-    public static final String REVIEW_DECISIONS = "review.decisions";
-    public static final String DATASET_SAMPLES = "dataset.samples";
-    public static final String CUTOUTS_PUBLISHED = "cutouts.published";
-    public static final String MODELS_RELEASED = "models.released";
-    public static final String TRAINING_RUNS = "training.runs";
+    public static final String PHOTOS_INGESTED = Topics.PHOTOS_INGESTED.name();
+    public static final String MASKS_INFERRED = Topics.MASKS_INFERRED.name();
+    public static final String MASKS_SCORED = Topics.MASKS_SCORED.name();
+    public static final String CUTOUTS_APPROVED = Topics.CUTOUTS_APPROVED.name();
+    public static final String REVIEW_REQUESTS = Topics.REVIEW_REQUESTS.name();
+    public static final String REVIEW_DECISIONS = Topics.REVIEW_DECISIONS.name();
+    public static final String DATASET_SAMPLES = Topics.DATASET_SAMPLES.name();
+    public static final String CUTOUTS_PUBLISHED = Topics.CUTOUTS_PUBLISHED.name();
+    public static final String MODELS_RELEASED = Topics.MODELS_RELEASED.name();
+    public static final String TRAINING_RUNS = Topics.TRAINING_RUNS.name();
 
-    public static final String DLQ_SUFFIX = ".dlq";
+    public static final String DLQ_SUFFIX = Topic.DLQ_SUFFIX;
 
     /** Every event topic, in flow order. */
-    public static final List<String> EVENT_TOPICS = List.of(
-            PHOTOS_INGESTED, MASKS_INFERRED, MASKS_SCORED, CUTOUTS_APPROVED, REVIEW_REQUESTS,
-            REVIEW_DECISIONS, DATASET_SAMPLES, CUTOUTS_PUBLISHED, MODELS_RELEASED, TRAINING_RUNS);
+    public static final List<String> EVENT_TOPICS = Topics.EVENT_TOPICS.stream().map(Topic::name).toList();
 
     /**
      * Topics a Cutout service consumes and so may fail to process. cutouts.published and
      * training.runs leave the system (shop, dashboards) and have no dead-letter topic.
      */
-    public static final List<String> CONSUMED_TOPICS = List.of(
-            PHOTOS_INGESTED, MASKS_INFERRED, MASKS_SCORED, CUTOUTS_APPROVED, REVIEW_REQUESTS,
-            REVIEW_DECISIONS, DATASET_SAMPLES, MODELS_RELEASED);
+    public static final List<String> CONSUMED_TOPICS = Topics.CONSUMED_TOPICS.stream().map(Topic::name).toList();
 
     private FlowTopics() {
     }

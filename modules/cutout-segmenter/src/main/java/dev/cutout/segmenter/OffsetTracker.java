@@ -26,6 +26,10 @@ public final class OffsetTracker {
     /** A record was read and is now pending. */
     public void register(TopicPartition partition, long offset) {
         PartitionState state = partitions.computeIfAbsent(partition, p -> new PartitionState());
+        if (state.nextOffset < 0) {
+            // Reading started here, so nothing before this offset needs committing by us.
+            state.committed = offset;
+        }
         state.pending.add(offset);
         state.nextOffset = Math.max(state.nextOffset, offset + 1);
     }

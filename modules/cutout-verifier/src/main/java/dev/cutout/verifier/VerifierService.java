@@ -1,0 +1,203 @@
+package dev.cutout.verifier;
+
+import dev.cutout.common.dlq.DeadLetterProducer;
+import dev.cutout.common.registry.AvroDeserializer;
+import dev.cutout.common.registry.AvroSerializer;
+import dev.cutout.common.registry.SchemaRegistryClient;
+import dev.cutout.common.topic.Topics;
+import dev.cutout.events.DeadLetterReason;
+import dev.cutout.events.MaskInferred;
+import dev.cutout.events.MaskScored;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The verifier: consumes masks.inferred, scores each mask and emits masks.scored. At-least-once:
+ * a batch's offsets are committed only after its outputs (scores and dead letters) are acknowledged;
+ * a replay scores the same mask again and the router sees the same photo id.
+ *
+ * <p>Values are read as bytes and decoded here, so that an undecodable record becomes a dead letter
+ * instead of stopping the consumer. A transient failure (object store down) rewinds to the failed
+ * record and retries after {@code verifier.retry.backoff.ms}.
+ */
+public final class VerifierService implements AutoCloseable {
+
+    public static final String SERVICE = "cutout-verifier";
+    private static final Logger LOG = LoggerFactory.getLogger(VerifierService.class);
+
+    private final VerifierConfig config;
+    private final MaskScoring scoring;
+    private final SchemaRegistryClient registry;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private Consumer<String, byte[]> consumer;
+    private Producer<String, SpecificRecord> producer;
+    private Thread worker;
+
+    public VerifierService(VerifierConfig config, MaskScoring scoring, SchemaRegistryClient registry) {
+        this.config = config;
+        this.scoring = scoring;
+        this.registry = registry;
+    }
+
+    /** Subscribes and starts scoring on a thread of its own; returns at once. */
+    public synchronized VerifierService start() {
+        if (worker != null) {
+            throw new IllegalStateException("already started");
+        }
+        Map<String, Object> consumerProps = new HashMap<>(config.kafkaClientProperties());
+        consumerProps.put(ConsumerConfig.GROUP_ID_CONFIG, config.groupId());
+        consumerProps.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        consumerProps.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumerProps.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.maxPollRecords());
+        Map<String, Object> producerProps = new HashMap<>(config.kafkaClientProperties());
+        producerProps.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
+        consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer());
+        producer = new KafkaProducer<>(producerProps, new StringSerializer(), new AvroSerializer<>(registry));
+        consumer.subscribe(List.of(Topics.MASKS_INFERRED.name()));
+        running.set(true);
+        worker = new Thread(this::run, SERVICE);
+        worker.start();
+        LOG.info("verifier started: {} -> {}", Topics.MASKS_INFERRED, Topics.MASKS_SCORED);
+        return this;
+    }
+
+    private void run() {
+        AvroDeserializer<MaskInferred> deserializer = Topics.MASKS_INFERRED.deserializer(registry);
+        DeadLetterProducer deadLetters = new DeadLetterProducer(producer, SERVICE);
+        try {
+            while (running.get()) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(config.pollTimeout());
+                if (!records.isEmpty()) {
+                    processBatch(records, deserializer, deadLetters);
+                }
+            }
+        } catch (WakeupException stopping) {
+            // close() woke the consumer up.
+        } catch (RuntimeException e) {
+            LOG.error("verifier stopped on an unexpected failure", e);
+        } finally {
+            consumer.close();
+            producer.close(Duration.ofSeconds(10));
+        }
+    }
+
+    private void processBatch(ConsumerRecords<String, byte[]> records, AvroDeserializer<MaskInferred> deserializer,
+            DeadLetterProducer deadLetters) {
+        List<Future<RecordMetadata>> sends = new ArrayList<>();
+        Map<TopicPartition, OffsetAndMetadata> done = new HashMap<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            try {
+                sends.add(handle(record, deserializer, deadLetters));
+            } catch (RuntimeException transientFailure) {
+                LOG.warn("transient failure on {}-{}@{}, retrying: {}", record.topic(), record.partition(),
+                        record.offset(), transientFailure.toString());
+                awaitAndCommit(sends, done);
+                rewind(records, done);
+                pause(config.retryBackoff());
+                return;
+            }
+            done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+        }
+        awaitAndCommit(sends, done);
+    }
+
+    /** Scores one record or sends it to the DLQ; throws only on failures worth retrying. */
+    private Future<RecordMetadata> handle(ConsumerRecord<String, byte[]> record,
+            AvroDeserializer<MaskInferred> deserializer, DeadLetterProducer deadLetters) {
+        MaskInferred inferred;
+        try {
+            inferred = deserializer.deserialize(record.topic(), record.value());
+        } catch (SerializationException e) {
+            return deadLetters.send(record, DeadLetterReason.DESERIALIZATION_FAILED, e.getMessage(), e);
+        }
+        if (inferred == null) {
+            return deadLetters.send(record, DeadLetterReason.INVALID_EVENT, "record has no value", null);
+        }
+        try {
+            MaskScored scored = scoring.score(inferred);
+            return producer.send(new ProducerRecord<>(Topics.MASKS_SCORED.name(), inferred.getPhotoId(), scored));
+        } catch (UnprocessableMaskException e) {
+            return deadLetters.send(record, e.reason(), e.getMessage(), e.getCause());
+        }
+    }
+
+    private void awaitAndCommit(List<Future<RecordMetadata>> sends, Map<TopicPartition, OffsetAndMetadata> done) {
+        for (Future<RecordMetadata> send : sends) {
+            try {
+                send.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while sending", e);
+            } catch (ExecutionException e) {
+                // Nothing of this batch is committed: the whole batch is consumed again after a restart.
+                throw new IllegalStateException("could not send a verifier output", e.getCause());
+            }
+        }
+        if (!done.isEmpty()) {
+            consumer.commitSync(done);
+        }
+    }
+
+    private void rewind(ConsumerRecords<String, byte[]> records, Map<TopicPartition, OffsetAndMetadata> done) {
+        for (TopicPartition partition : records.partitions()) {
+            OffsetAndMetadata committed = done.get(partition);
+            long next = committed != null ? committed.offset() : records.records(partition).get(0).offset();
+            consumer.seek(partition, next);
+        }
+    }
+
+    private void pause(Duration backoff) {
+        try {
+            Thread.sleep(backoff.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops consuming, waits for the current batch to finish and closes the clients. */
+    @Override
+    public void close() {
+        Thread current;
+        synchronized (this) {
+            current = worker;
+            if (current == null || !running.getAndSet(false)) {
+                return;
+            }
+            consumer.wakeup();
+        }
+        try {
+            current.join(Duration.ofSeconds(30).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        LOG.info("verifier stopped");
+    }
+}
