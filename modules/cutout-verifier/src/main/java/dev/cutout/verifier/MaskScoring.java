@@ -85,7 +85,8 @@ public final class MaskScoring {
 
     private byte[] load(ObjectRef ref) {
         try {
-            return store.get(new dev.cutout.common.store.ObjectRef(ref.getBucket(), ref.getKey(), ref.getSha256(),
+            String sha256 = ref.getSha256().isEmpty() ? null : ref.getSha256();
+            return store.get(new dev.cutout.common.store.ObjectRef(ref.getBucket(), ref.getKey(), sha256,
                     ref.getSizeBytes(), ref.getContentType()));
         } catch (ObjectNotFoundException e) {
             throw new UnprocessableMaskException(DeadLetterReason.OBJECT_NOT_FOUND, path(ref) + " does not exist", e);
