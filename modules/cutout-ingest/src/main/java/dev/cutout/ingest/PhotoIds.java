@@ -19,7 +19,7 @@ public final class PhotoIds {
 
     /** Where the original lives in the photos bucket. */
     public static String originalKey(String photoId, ImageFormat format) {
-        return "originals/" + photoId + "." + extension(format);
+        return "originals/" + photoId + "." + format.extension();
     }
 
     /** Written once photos.ingested is acknowledged: its presence means the photo is in the flow. */
@@ -30,23 +30,5 @@ public final class PhotoIds {
     /** Bytes the ingest refused, kept so that the dead letter can point at them. */
     public static String rejectedKey(String photoId) {
         return "rejected/" + photoId;
-    }
-
-    static String extension(ImageFormat format) {
-        return switch (format) {
-            case JPEG -> "jpg";
-            case PNG -> "png";
-            case WEBP -> "webp";
-            case TIFF -> "tif";
-        };
-    }
-
-    static String contentType(ImageFormat format) {
-        return switch (format) {
-            case JPEG -> "image/jpeg";
-            case PNG -> "image/png";
-            case WEBP -> "image/webp";
-            case TIFF -> "image/tiff";
-        };
     }
 }

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SegmenterFaultIT {
 
-    private static final int PHOTOS = 40;
+    private static final int PHOTOS = 24;
     private static final String GROUP = "segmenter-fault-it";
 
     @TempDir
@@ -32,7 +32,9 @@ class SegmenterFaultIT {
         try (SegmenterFixture fixture = new SegmenterFixture(dir)) {
             Path weights = SegmenterFixture.writeWeights(dir.resolve("weights"), "u2netp");
             List<String> photos = fixture.ingestPhotos(PHOTOS);
-            Map<String, ?> small = Map.of(SegmenterConfig.MAX_BATCH_SIZE, 2, SegmenterConfig.MAX_IN_FLIGHT, 4);
+            // A short session, so that the group drops the stopped member quickly if its leave was lost.
+            Map<String, ?> small = Map.of(SegmenterConfig.MAX_BATCH_SIZE, 2, SegmenterConfig.MAX_IN_FLIGHT, 4,
+                    "kafka.session.timeout.ms", 6000, "kafka.heartbeat.interval.ms", 1000);
 
             try (var masks = fixture.reader(SegmenterService.OUTPUT_TOPIC, MaskInferred.class)) {
                 SegmenterService first = SegmenterService.start(fixture.config(GROUP, weights, small));
@@ -44,7 +46,7 @@ class SegmenterFaultIT {
                 long secondDone;
                 long pauses;
                 try (SegmenterService second = SegmenterService.start(fixture.config(GROUP, weights, small))) {
-                    masks.until(r -> distinctPhotos(r).size() >= PHOTOS, Duration.ofSeconds(120));
+                    masks.until(r -> distinctPhotos(r).size() >= PHOTOS, Duration.ofSeconds(150));
                     masks.settle(Duration.ofSeconds(1));
                     secondDone = second.recordsDone();
                     pauses = first.pauses() + second.pauses();
