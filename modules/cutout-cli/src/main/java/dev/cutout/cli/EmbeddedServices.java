@@ -1,5 +1,7 @@
 package dev.cutout.cli;
 
+import dev.cutout.common.config.ConfigSources;
+
 import java.util.List;
 
 /** The services `cutout up` runs on the embedded stack. Add a service's {@link EmbeddedService} here. */
@@ -10,6 +12,6 @@ final class EmbeddedServices {
 
     /** In start order; the flow's order keeps a consumer ready before its producer sends. */
     static List<EmbeddedService> all() {
-        return List.of();
+        return PipelineServices.all(ConfigSources.fromEnvironment(System.getenv()));
     }
 }

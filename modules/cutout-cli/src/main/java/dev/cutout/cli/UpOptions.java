@@ -37,6 +37,24 @@ public final class UpOptions {
     @Option(names = "--partitions", paramLabel = "N", description = "Partitions of each new topic (default: 3).")
     Integer partitions;
 
+    @Option(names = "--inbox", paramLabel = "DIR",
+            description = "Hot folder the ingest watches for new photos (default: ./inbox).")
+    Path inbox = Path.of("inbox");
+
+    @Option(names = "--outbox", paramLabel = "DIR",
+            description = "Folder the publisher writes finished cutouts to (default: ./outbox).")
+    Path outbox = Path.of("outbox");
+
+    /** The hot folder the ingest watches. */
+    public Path inbox() {
+        return inbox;
+    }
+
+    /** The folder the publisher writes cutouts to. */
+    public Path outbox() {
+        return outbox;
+    }
+
     /** The stack's config: these options over the environment over the defaults. */
     public LocalStackConfig stackConfig(Map<String, String> env) {
         Map<String, Object> explicit = new HashMap<>();
