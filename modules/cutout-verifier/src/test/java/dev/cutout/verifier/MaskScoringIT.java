@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cutout.common.image.ImageCodec;
+import dev.cutout.common.store.Buckets;
 import dev.cutout.common.store.ObjectRef;
+import dev.cutout.common.store.ObjectStore;
+import dev.cutout.local.EmbeddedObjectStore;
+import java.nio.file.Path;
 import dev.cutout.events.DeadLetterReason;
 import dev.cutout.events.InferenceTiming;
 import dev.cutout.events.MaskInferred;
@@ -20,13 +24,36 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-class MaskScoringTest {
+/** The verifier's scoring core against a real S3 API server (s3proxy on a temporary folder). */
+class MaskScoringIT {
+
+    @TempDir
+    static Path dataDir;
+
+    private static EmbeddedObjectStore server;
+    private static ObjectStore store;
+
+    @BeforeAll
+    static void startStore() {
+        server = new EmbeddedObjectStore(EmbeddedObjectStore.Settings.defaults(dataDir).withPort(0)).start();
+        store = ObjectStore.connect(server.clientConfig());
+        store.ensureBuckets(Buckets.ALL);
+    }
+
+    @AfterAll
+    static void stopStore() throws Exception {
+        store.close();
+        server.close();
+    }
+
 
     private static final Instant NOW = Instant.parse("2025-05-01T12:00:00Z");
 
-    private final InMemoryObjectStore store = new InMemoryObjectStore();
     private final ImageCodec codec = new ImageCodec();
     private final MaskScoring scoring = new MaskScoring(store, codec, new EvidenceScorer(),
             Clock.fixed(NOW, ZoneOffset.UTC));
