@@ -41,6 +41,11 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--worst", defaultValue = "0", paramLabel = "N", description = "Also list the N worst photos.")
     int worst;
 
+    @Option(names = "--refine-radius", defaultValue = "-1", paramLabel = "PX",
+            description = "Guided-filter radius at full resolution: -1 scales with the upsampling factor, "
+                    + "0 is plain bilinear upsampling. Default: ${DEFAULT-VALUE}.")
+    int refineRadius;
+
     @Mixin
     ModelOptions modelOptions;
 
@@ -52,7 +57,7 @@ final class EvalCommand implements Callable<Integer> {
         PairFolder folder = PairFolder.ofSeparateFolders(images, masks);
         RunMetrics metrics;
         try (SegmenterModel model = modelOptions.load();
-                MaskPredictor predictor = model.newPredictor(RefineOptions.defaults())) {
+                MaskPredictor predictor = model.newPredictor(RefineOptions.defaults().withRadius(refineRadius))) {
             metrics = new SegmenterEvaluation().run(predictor, folder, limit);
         }
         RunSummary summary = metrics.summary();

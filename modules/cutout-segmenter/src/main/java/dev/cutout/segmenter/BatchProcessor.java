@@ -1,5 +1,6 @@
 package dev.cutout.segmenter;
 
+import dev.cutout.common.dlq.DeadLetterProducer;
 import dev.cutout.common.image.DecodedImage;
 import dev.cutout.common.image.ImageCodec;
 import dev.cutout.common.image.ImageRejectedException;
@@ -7,6 +8,7 @@ import dev.cutout.common.store.Buckets;
 import dev.cutout.common.store.ObjectNotFoundException;
 import dev.cutout.common.store.ObjectStore;
 import dev.cutout.common.store.ObjectStoreException;
+import dev.cutout.common.topic.Topic;
 import dev.cutout.events.DeadLetterReason;
 import dev.cutout.events.InferenceTiming;
 import dev.cutout.events.MaskInferred;
@@ -42,12 +44,12 @@ public final class BatchProcessor {
     private final ObjectStore store;
     private final ImageCodec codec;
     private final Producer<String, SpecificRecord> producer;
-    private final DeadLetters deadLetters;
-    private final String outputTopic;
+    private final DeadLetterProducer deadLetters;
+    private final Topic<MaskInferred> outputTopic;
     private final String device;
 
     public BatchProcessor(ObjectStore store, ImageCodec codec, Producer<String, SpecificRecord> producer,
-                          DeadLetters deadLetters, String outputTopic, String device) {
+                          DeadLetterProducer deadLetters, Topic<MaskInferred> outputTopic, String device) {
         this.store = store;
         this.codec = codec;
         this.producer = producer;
@@ -172,13 +174,14 @@ public final class BatchProcessor {
                         .build())
                 .setInferredAt(Instant.now())
                 .build();
-        return producer.send(new ProducerRecord<>(outputTopic, photo.record().key(), event));
+        return producer.send(new ProducerRecord<>(outputTopic.name(), photo.record().key(), event));
     }
 
     private Future<RecordMetadata> deadLetter(ConsumerRecord<String, PhotoIngested> record, DeadLetterReason reason,
                                               String message, Throwable error) {
-        return deadLetters.send(new DeadLetters.Origin(record.topic(), record.partition(), record.offset(),
-                record.key(), record.timestamp()), reason, message, error);
+        log.warn("dead letter {}-{}@{} key={}: {} {}", record.topic(), record.partition(), record.offset(),
+                record.key(), reason, message);
+        return deadLetters.send(record, reason, message, error);
     }
 
     private static long millisSince(long startNanos) {

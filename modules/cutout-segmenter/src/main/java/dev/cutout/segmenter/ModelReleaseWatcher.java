@@ -1,5 +1,8 @@
 package dev.cutout.segmenter;
 
+import dev.cutout.common.dlq.DeadLetterProducer;
+import dev.cutout.common.dlq.DeadLetters;
+import dev.cutout.common.topic.Topic;
 import dev.cutout.events.DeadLetterReason;
 import dev.cutout.events.ModelKind;
 import dev.cutout.events.ModelReleased;
@@ -28,17 +31,18 @@ public final class ModelReleaseWatcher implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(ModelReleaseWatcher.class);
 
     private final KafkaConsumer<String, ModelReleased> consumer;
-    private final String topic;
+    private final Topic<ModelReleased> topic;
     private final String modelName;
     private final ModelLoader loader;
     private final IntSupplier versionInUse;
     private final Consumer<ModelHandle> swap;
-    private final DeadLetters deadLetters;
+    private final DeadLetterProducer deadLetters;
     private volatile boolean stopping;
 
-    public ModelReleaseWatcher(KafkaConsumer<String, ModelReleased> consumer, String topic, String modelName,
+    public ModelReleaseWatcher(KafkaConsumer<String, ModelReleased> consumer, Topic<ModelReleased> topic,
+                               String modelName,
                                ModelLoader loader, IntSupplier versionInUse, Consumer<ModelHandle> swap,
-                               DeadLetters deadLetters) {
+                               DeadLetterProducer deadLetters) {
         this.consumer = consumer;
         this.topic = topic;
         this.modelName = modelName;
@@ -56,8 +60,8 @@ public final class ModelReleaseWatcher implements Runnable {
     @Override
     public void run() {
         try {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
+                    .map(p -> new TopicPartition(topic.name(), p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             int newestSeen = versionInUse.getAsInt();
@@ -104,8 +108,7 @@ public final class ModelReleaseWatcher implements Runnable {
 
     private void deadLetter(ConsumerRecord<String, ModelReleased> record, Exception e) {
         try {
-            deadLetters.send(new DeadLetters.Origin(record.topic(), record.partition(), record.offset(), record.key(),
-                    record.timestamp()), DeadLetterReason.PROCESSING_FAILED, "model not loadable: " + e, e).get();
+            deadLetters.send(record, DeadLetterReason.PROCESSING_FAILED, "model not loadable: " + e, e).get();
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException ee) {
@@ -116,8 +119,9 @@ public final class ModelReleaseWatcher implements Runnable {
     private void skipUnreadable(RecordDeserializationException e) {
         String key = e.keyBuffer() == null ? null : StandardCharsets.UTF_8.decode(e.keyBuffer().duplicate()).toString();
         try {
-            deadLetters.send(new DeadLetters.Origin(e.topicPartition().topic(), e.topicPartition().partition(),
-                    e.offset(), key, e.timestamp()), DeadLetterReason.DESERIALIZATION_FAILED, e.getMessage(), e).get();
+            deadLetters.send(DeadLetters.of(deadLetters.service(), e.topicPartition().topic(),
+                    e.topicPartition().partition(), e.offset(), key, e.timestamp() < 0 ? null : e.timestamp(),
+                    DeadLetterReason.DESERIALIZATION_FAILED, e.getMessage(), e)).get();
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException ee) {

@@ -26,6 +26,7 @@ public final class SegmenterConfig extends CutoutConfig {
 
     public static final String GROUP_ID = "segmenter.group.id";
     public static final String WORKER_THREADS = "segmenter.worker.threads";
+    public static final String TORCH_THREADS = "segmenter.torch.threads";
     public static final String MAX_BATCH_SIZE = "max.batch.size";
     public static final String MAX_BATCH_DELAY_MS = "max.batch.delay.ms";
     public static final String MAX_IN_FLIGHT = "max.in.flight";
@@ -55,6 +56,10 @@ public final class SegmenterConfig extends CutoutConfig {
             .define(WORKER_THREADS, Type.INT, 1, Range.atLeast(1), HIGH,
                     "Inference threads, each with its own predictor. On CPU one thread already uses every core"
                             + " through libtorch; more threads help on GPU hosts.")
+            .define(TORCH_THREADS, Type.INT, 0, Range.atLeast(0), MEDIUM,
+                    "Threads libtorch uses inside one inference call, for the whole process; 0 keeps its default"
+                            + " of one per core. On a host whose cores are busy with other work, 1 avoids idle"
+                            + " libtorch threads spinning for the cores the inference needs.")
             .define(MAX_BATCH_SIZE, Type.INT, 4, Range.between(1, 256), HIGH,
                     "Most photos inferred as one batch.")
             .define(MAX_BATCH_DELAY_MS, Type.LONG, 50L, Range.atLeast(0), HIGH,
@@ -107,6 +112,11 @@ public final class SegmenterConfig extends CutoutConfig {
 
     public int workerThreads() {
         return getInt(WORKER_THREADS);
+    }
+
+    /** libtorch intra-op threads; 0 for libtorch's default. */
+    public int torchThreads() {
+        return getInt(TORCH_THREADS);
     }
 
     public int maxBatchSize() {

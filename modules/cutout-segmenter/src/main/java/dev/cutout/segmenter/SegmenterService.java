@@ -1,10 +1,14 @@
 package dev.cutout.segmenter;
 
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+import dev.cutout.common.dlq.DeadLetterProducer;
+import dev.cutout.common.dlq.DeadLetters;
 import dev.cutout.common.image.ImageCodec;
-import dev.cutout.common.registry.AvroDeserializer;
 import dev.cutout.common.registry.AvroSerializer;
 import dev.cutout.common.registry.SchemaRegistryClient;
 import dev.cutout.common.store.ObjectStore;
+import dev.cutout.common.topic.Topics;
 import dev.cutout.events.DeadLetterReason;
 import dev.cutout.events.ModelRef;
 import dev.cutout.events.ModelReleased;
@@ -53,10 +57,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SegmenterService implements AutoCloseable {
 
-    public static final String INPUT_TOPIC = "photos.ingested";
-    public static final String OUTPUT_TOPIC = "masks.inferred";
-    public static final String MODELS_TOPIC = "models.released";
-
     private static final Logger log = LoggerFactory.getLogger(SegmenterService.class);
     private static final long IDLE_POLL_MILLIS = 200;
     private static final long BUSY_POLL_MILLIS = 10;
@@ -65,7 +65,7 @@ public final class SegmenterService implements AutoCloseable {
     private final ObjectStore store;
     private final KafkaProducer<String, SpecificRecord> producer;
     private final KafkaConsumer<String, PhotoIngested> consumer;
-    private final DeadLetters deadLetters;
+    private final DeadLetterProducer deadLetters;
     private final MicroBatcher<ConsumerRecord<String, PhotoIngested>> batcher;
     private final Backpressure backpressure;
     private final OffsetTracker offsets = new OffsetTracker();
@@ -94,7 +94,7 @@ public final class SegmenterService implements AutoCloseable {
         this.producer = producer;
         this.consumer = consumer;
         this.currentModel = model;
-        this.deadLetters = new DeadLetters(producer, SegmenterConfig.SERVICE);
+        this.deadLetters = new DeadLetterProducer(producer, SegmenterConfig.SERVICE);
         this.batcher = new MicroBatcher<>(config.maxBatchSize(), config.maxBatchDelay());
         this.backpressure = new Backpressure(config.maxInFlight());
     }
@@ -102,6 +102,7 @@ public final class SegmenterService implements AutoCloseable {
     /** Loads the starting model, connects to Kafka and the object store, and starts consuming. */
     public static SegmenterService start(SegmenterConfig config) throws IOException {
         SchemaRegistryClient registry = new SchemaRegistryClient(config.schemaRegistryUrl());
+        limitTorchThreads(config.torchThreads());
         ObjectStore store = ObjectStore.connect(config.objectStoreConfig());
         ModelHandle model;
         try {
@@ -113,10 +114,19 @@ public final class SegmenterService implements AutoCloseable {
         KafkaProducer<String, SpecificRecord> producer = new KafkaProducer<>(producerProperties(config),
                 new StringSerializer(), new AvroSerializer<>(registry));
         KafkaConsumer<String, PhotoIngested> consumer = new KafkaConsumer<>(consumerProperties(config),
-                new StringDeserializer(), new AvroDeserializer<>(registry, PhotoIngested.class));
+                new StringDeserializer(), Topics.PHOTOS_INGESTED.deserializer(registry));
         SegmenterService service = new SegmenterService(config, store, producer, consumer, model);
         service.startThreads(registry);
         return service;
+    }
+
+    /** Applies to the threads that start inference from now on: the workers are started after this. */
+    private static void limitTorchThreads(int threads) {
+        if (threads > 0) {
+            Engine.getEngine("PyTorch");
+            JniUtils.setNumThreads(threads);
+            log.info("libtorch uses {} thread(s) per inference call", threads);
+        }
     }
 
     private static Map<String, Object> producerProperties(SegmenterConfig config) {
@@ -146,8 +156,8 @@ public final class SegmenterService implements AutoCloseable {
     }
 
     private void startThreads(SchemaRegistryClient registry) {
-        BatchProcessor processor = new BatchProcessor(store, new ImageCodec(), producer, deadLetters, OUTPUT_TOPIC,
-                config.device().toString());
+        BatchProcessor processor = new BatchProcessor(store, new ImageCodec(), producer, deadLetters,
+                Topics.MASKS_INFERRED, config.device().toString());
         for (int i = 0; i < config.workerThreads(); i++) {
             InferenceWorker worker = new InferenceWorker(batches, processor, config.refineOptions(), outcomes::add);
             Thread thread = new Thread(worker, "segmenter-worker-" + i);
@@ -157,8 +167,8 @@ public final class SegmenterService implements AutoCloseable {
         }
         if (config.hotSwap()) {
             KafkaConsumer<String, ModelReleased> releases = new KafkaConsumer<>(watcherProperties(config),
-                    new StringDeserializer(), new AvroDeserializer<>(registry, ModelReleased.class));
-            watcher = new ModelReleaseWatcher(releases, MODELS_TOPIC, config.modelName(),
+                    new StringDeserializer(), Topics.MODELS_RELEASED.deserializer(registry));
+            watcher = new ModelReleaseWatcher(releases, Topics.MODELS_RELEASED, config.modelName(),
                     new ModelLoader(config, store), () -> modelInUse().getVersion(), this::offerModel, deadLetters);
             watcherThread = new Thread(watcher, "segmenter-models");
             watcherThread.start();
@@ -210,7 +220,7 @@ public final class SegmenterService implements AutoCloseable {
 
     private void pollLoop() {
         try {
-            consumer.subscribe(List.of(INPUT_TOPIC), new Rebalance());
+            consumer.subscribe(List.of(Topics.PHOTOS_INGESTED.name()), new Rebalance());
             while (!stopping) {
                 step();
             }
@@ -263,7 +273,9 @@ public final class SegmenterService implements AutoCloseable {
             TopicPartition partition = new TopicPartition(record.topic(), record.partition());
             offsets.register(partition, record.offset());
             if (record.value() == null) {
-                deadLetters.send(origin(record), DeadLetterReason.INVALID_EVENT, "record without a value", null).get();
+                log.warn("dead letter {}-{}@{} key={}: record without a value", record.topic(), record.partition(),
+                        record.offset(), record.key());
+                deadLetters.send(record, DeadLetterReason.INVALID_EVENT, "record without a value", null).get();
                 offsets.done(partition, record.offset());
             } else {
                 batcher.add(record, received);
@@ -347,16 +359,13 @@ public final class SegmenterService implements AutoCloseable {
     private void skipUnreadable(RecordDeserializationException e) throws ExecutionException, InterruptedException {
         TopicPartition partition = e.topicPartition();
         String key = e.keyBuffer() == null ? null : StandardCharsets.UTF_8.decode(e.keyBuffer().duplicate()).toString();
-        deadLetters.send(new DeadLetters.Origin(partition.topic(), partition.partition(), e.offset(), key,
-                e.timestamp()), DeadLetterReason.DESERIALIZATION_FAILED, e.getMessage(), e.getCause()).get();
+        log.warn("dead letter {}@{} key={}: {}", partition, e.offset(), key, e.getMessage());
+        deadLetters.send(DeadLetters.of(deadLetters.service(), partition.topic(), partition.partition(), e.offset(), key,
+                e.timestamp() < 0 ? null : e.timestamp(), DeadLetterReason.DESERIALIZATION_FAILED, e.getMessage(),
+                e.getCause())).get();
         offsets.register(partition, e.offset());
         offsets.done(partition, e.offset());
         consumer.seek(partition, e.offset() + 1);
-    }
-
-    private static DeadLetters.Origin origin(ConsumerRecord<String, ?> record) {
-        return new DeadLetters.Origin(record.topic(), record.partition(), record.offset(), record.key(),
-                record.timestamp());
     }
 
     /** Commits what is done before partitions move to another instance; the rest is re-read by their new owner. */

@@ -3,19 +3,19 @@ package dev.cutout.segmenter;
 import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import dev.cutout.common.registry.AvroDeserializer;
 import dev.cutout.common.registry.AvroSerializer;
 import dev.cutout.common.registry.SchemaRegistryClient;
 import dev.cutout.common.store.Buckets;
 import dev.cutout.common.store.ObjectStore;
 import dev.cutout.common.store.ObjectStoreConfig;
+import dev.cutout.common.topic.Topic;
+import dev.cutout.common.topic.Topics;
 import dev.cutout.events.IngestSource;
 import dev.cutout.events.ObjectRef;
 import dev.cutout.events.PhotoIngested;
 import dev.cutout.events.StudioMetadata;
 import dev.cutout.local.LocalEndpoints;
 import dev.cutout.local.LocalStack;
-import dev.cutout.local.LocalStackConfig;
 import dev.cutout.vision.model.SegmenterModels;
 import dev.cutout.vision.model.U2Net;
 import dev.cutout.vision.model.U2NetSize;
@@ -44,7 +44,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** A real local stack, tiny test weights, and helpers to feed photos in and read events out. */
+/** Clients of a real local stack, tiny test weights, and helpers to feed photos in and read events out. */
 final class SegmenterFixture implements AutoCloseable {
 
     static final int INPUT_SIZE = 64;
@@ -55,9 +55,9 @@ final class SegmenterFixture implements AutoCloseable {
     final KafkaProducer<String, SpecificRecord> producer;
     private final Path dir;
 
-    SegmenterFixture(Path dir) {
+    SegmenterFixture(LocalStack stack, Path dir) {
         this.dir = dir;
-        this.stack = LocalStack.start(LocalStackConfig.onFreePorts(dir.resolve("stack")));
+        this.stack = stack;
         LocalEndpoints endpoints = stack.endpoints();
         this.store = ObjectStore.connect(ObjectStoreConfig.of(endpoints.s3Endpoint(), endpoints.s3AccessKey(),
                 endpoints.s3SecretKey()));
@@ -86,6 +86,8 @@ final class SegmenterFixture implements AutoCloseable {
         values.put(SegmenterConfig.MAX_BATCH_SIZE, 4);
         values.put(SegmenterConfig.MAX_BATCH_DELAY_MS, 50);
         values.put(SegmenterConfig.SHUTDOWN_TIMEOUT_MS, 20_000);
+        // The test machine's cores are shared: idle libtorch threads would spin for them.
+        values.put(SegmenterConfig.TORCH_THREADS, 1);
         values.putAll(overrides);
         return new SegmenterConfig(values);
     }
@@ -127,7 +129,7 @@ final class SegmenterFixture implements AutoCloseable {
                 .setMetadata(StudioMetadata.newBuilder().setSku("sku-" + photoId.substring(0, 4)).build())
                 .setIngestedAt(Instant.now())
                 .build();
-        producer.send(new ProducerRecord<>(SegmenterService.INPUT_TOPIC, photoId, event)).get();
+        producer.send(new ProducerRecord<>(Topics.PHOTOS_INGESTED.name(), photoId, event)).get();
         return photoId;
     }
 
@@ -148,11 +150,11 @@ final class SegmenterFixture implements AutoCloseable {
     }
 
     /** A consumer of {@code topic} from its beginning, outside any group. */
-    <T extends SpecificRecord> EventReader<T> reader(String topic, Class<T> type) {
+    <T extends SpecificRecord> EventReader<T> reader(Topic<T> topic) {
         return new EventReader<>(new KafkaConsumer<>(Map.of(
                 "bootstrap.servers", stack.endpoints().bootstrapServers(),
                 "enable.auto.commit", false),
-                new StringDeserializer(), new AvroDeserializer<>(registry, type)), topic);
+                new StringDeserializer(), topic.deserializer(registry)), topic.name());
     }
 
     /** Reads a topic into a growing list. */
@@ -203,6 +205,5 @@ final class SegmenterFixture implements AutoCloseable {
     public void close() {
         producer.close(Duration.ofSeconds(2));
         store.close();
-        stack.close();
     }
 }

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.cutout.common.store.Buckets;
+import dev.cutout.common.topic.Topics;
 import dev.cutout.events.EvalMetrics;
 import dev.cutout.events.MaskInferred;
 import dev.cutout.events.ModelKind;
 import dev.cutout.events.ModelRef;
 import dev.cutout.events.ModelReleased;
 import dev.cutout.events.ObjectRef;
+import dev.cutout.local.LocalStack;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,23 +25,25 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A new model released while photos flow: later masks carry it, no photo is lost or done twice. */
+@ExtendWith(SharedStack.class)
 class SegmenterHotSwapIT {
 
     @TempDir
     Path dir;
 
     @Test
-    void swapsToANewerReleaseBetweenBatches() throws Exception {
-        try (SegmenterFixture fixture = new SegmenterFixture(dir)) {
+    void swapsToANewerReleaseBetweenBatches(LocalStack stack) throws Exception {
+        try (SegmenterFixture fixture = new SegmenterFixture(stack, dir)) {
             Path v1 = SegmenterFixture.writeWeights(dir.resolve("v1"), "u2netp");
             Path v2 = SegmenterFixture.writeWeights(dir.resolve("v2"), "u2netp");
             SegmenterConfig config = fixture.config("segmenter-swap-it", v1, Map.of());
 
             try (SegmenterService service = SegmenterService.start(config);
-                 var masks = fixture.reader(SegmenterService.OUTPUT_TOPIC, MaskInferred.class)) {
+                 var masks = fixture.reader(Topics.MASKS_INFERRED)) {
                 List<String> before = fixture.ingestPhotos(4);
                 masks.until(r -> r.size() >= 4, Duration.ofSeconds(90));
 
@@ -94,6 +98,6 @@ class SegmenterHotSwapIT {
                 .setGoldenSetMetrics(new EvalMetrics(1, 0.5, 0.6, 0.1, 0.6, 0.4))
                 .setReleasedAt(Instant.now())
                 .build();
-        fixture.producer.send(new ProducerRecord<>(SegmenterService.MODELS_TOPIC, model.getName(), event)).get();
+        fixture.producer.send(new ProducerRecord<>(Topics.MODELS_RELEASED.name(), model.getName(), event)).get();
     }
 }

@@ -3,6 +3,8 @@ package dev.cutout.segmenter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutout.common.store.Buckets;
+import dev.cutout.common.topic.Topics;
+import dev.cutout.local.LocalStack;
 import dev.cutout.events.DeadLetter;
 import dev.cutout.events.DeadLetterReason;
 import dev.cutout.events.MaskInferred;
@@ -22,26 +24,28 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Photos in, masks and masks.inferred out, bad input on the dead-letter topic; offsets committed at the end. */
+@ExtendWith(SharedStack.class)
 class SegmenterServiceIT {
 
     @TempDir
     Path dir;
 
     @Test
-    void segmentsPhotosAndSendsWhatItCannotReadToTheDeadLetterTopic() throws Exception {
-        try (SegmenterFixture fixture = new SegmenterFixture(dir)) {
+    void segmentsPhotosAndSendsWhatItCannotReadToTheDeadLetterTopic(LocalStack stack) throws Exception {
+        try (SegmenterFixture fixture = new SegmenterFixture(stack, dir)) {
             Path weights = SegmenterFixture.writeWeights(dir.resolve("weights"), "u2netp");
             List<String> photos = fixture.ingestPhotos(5);
             String corrupt = fixture.ingest(SegmenterFixture.corruptJpeg());
-            fixture.sendRaw(SegmenterService.INPUT_TOPIC, "not-avro", "plain text".getBytes(StandardCharsets.UTF_8));
+            fixture.sendRaw(Topics.PHOTOS_INGESTED.name(), "not-avro", "plain text".getBytes(StandardCharsets.UTF_8));
 
             SegmenterConfig config = fixture.config("segmenter-it", weights, Map.of());
             try (SegmenterService service = SegmenterService.start(config);
-                 var masks = fixture.reader(SegmenterService.OUTPUT_TOPIC, MaskInferred.class);
-                 var dead = fixture.reader(SegmenterService.INPUT_TOPIC + ".dlq", DeadLetter.class)) {
+                 var masks = fixture.reader(Topics.MASKS_INFERRED);
+                 var dead = fixture.reader(Topics.PHOTOS_INGESTED.dlq())) {
                 List<ConsumerRecord<String, MaskInferred>> events = masks.until(r -> r.size() >= 5, Duration.ofSeconds(90));
                 List<ConsumerRecord<String, DeadLetter>> letters = dead.until(r -> r.size() >= 2, Duration.ofSeconds(30));
 
@@ -84,12 +88,16 @@ class SegmenterServiceIT {
                     .partitionsToOffsetAndMetadata().get();
             Map<TopicPartition, OffsetSpec> latest = committed.keySet().stream()
                     .collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()));
+            Map<TopicPartition, OffsetSpec> earliest = committed.keySet().stream()
+                    .collect(Collectors.toMap(p -> p, p -> OffsetSpec.earliest()));
             var ends = admin.listOffsets(latest).all().get();
+            // The shared stack emptied the topics before this test: its records start at the log start offsets.
+            var starts = admin.listOffsets(earliest).all().get();
             long total = 0;
             for (var entry : committed.entrySet()) {
                 assertThat(entry.getValue().offset()).as("committed offset of %s", entry.getKey())
                         .isEqualTo(ends.get(entry.getKey()).offset());
-                total += entry.getValue().offset();
+                total += entry.getValue().offset() - starts.get(entry.getKey()).offset();
             }
             assertThat(total).isEqualTo(7);
         }
