@@ -405,16 +405,15 @@ public final class SegmenterService implements AutoCloseable {
     }
 
     /**
-     * Stops as a crash would, for fault drills: nothing more is committed, batches in flight are abandoned
-     * (their records are read again by the next owner of their partitions, and overwrite their own masks).
+     * Stops as a crash would, for fault drills: nothing more is committed, so the records polled or in flight
+     * are read again by the next owner of their partitions and overwrite their own masks. The workers are
+     * not interrupted: an interrupt inside an object store call surfaces as a failed read, which would send
+     * a good photo to the dead-letter topic.
      */
     public void abort() {
         aborting = true;
         stopping = true;
         consumer.wakeup();
-        for (Thread thread : workerThreads) {
-            thread.interrupt();
-        }
         shutDown(Duration.ZERO);
     }
 

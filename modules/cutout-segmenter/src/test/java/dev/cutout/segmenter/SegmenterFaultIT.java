@@ -72,6 +72,9 @@ class SegmenterFaultIT {
                 List<ObjectSummary> stored = fixture.store.list(Buckets.MASKS, "");
                 assertThat(stored).hasSize(PHOTOS);
             }
+            try (var dead = fixture.reader(Topics.PHOTOS_INGESTED.dlq())) {
+                assertThat(dead.settle(Duration.ofSeconds(2))).as("the hard stop sent no photo to the DLQ").isEmpty();
+            }
         }
     }
 
