@@ -1,5 +1,15 @@
 package dev.cutout.cli;
 
+import dev.cutout.ingest.IngestConfig;
+import dev.cutout.publisher.PublisherConfig;
+import dev.cutout.router.RouterConfig;
+import dev.cutout.segmenter.SegmenterConfig;
+import dev.cutout.verifier.VerifierConfig;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -29,9 +39,27 @@ class ReadmeConfigReferenceTest {
                 .isEqualTo(ConfigReference.markdown(LocalStackConfig.DEFINITION).strip());
     }
 
+    @ParameterizedTest
+    @MethodSource("services")
+    void serviceKeysTablesMatchTheServiceConfigs(String name, ConfigDef definition) throws IOException {
+        assertThat(section(name)).as(hint(name, definition))
+                .isEqualTo(ConfigReference.markdownOfServiceKeys(definition).strip());
+    }
+
+    static Stream<Arguments> services() {
+        return Stream.of(
+                Arguments.of("ingest", IngestConfig.DEFINITION),
+                Arguments.of("segmenter", SegmenterConfig.DEFINITION),
+                Arguments.of("verifier", VerifierConfig.DEFINITION),
+                Arguments.of("router", RouterConfig.DEFINITION),
+                Arguments.of("publisher", PublisherConfig.DEFINITION));
+    }
+
     private static String hint(String name, ConfigDef definition) {
+        String expected = name.equals("common") || name.equals("local") ? ConfigReference.markdown(definition)
+                : ConfigReference.markdownOfServiceKeys(definition);
         return "README.md between <!-- config:" + name + " --> and <!-- /config:" + name
-                + " --> should read:\n" + ConfigReference.markdown(definition);
+                + " --> should read:\n" + expected;
     }
 
     private static String section(String name) throws IOException {

@@ -35,7 +35,7 @@ public final class IngestConfig extends CutoutConfig {
     /** The embedded stack's token: fine on a laptop, never in production. */
     public static final String DEFAULT_HTTP_TOKEN = "cutout-local-token";
 
-    static final ConfigDef DEFINITION = CommonConfig.definition()
+    public static final ConfigDef DEFINITION = CommonConfig.definition()
             .define(HOT_FOLDER, Type.STRING, "", MEDIUM,
                     "Folder the studio drops photos into; empty turns the hot folder off.")
             .define(HOT_FOLDER_POLL_MS, Type.LONG, 1000L, Range.atLeast(10), LOW,

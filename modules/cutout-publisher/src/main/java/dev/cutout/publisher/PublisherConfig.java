@@ -30,7 +30,7 @@ public final class PublisherConfig extends CutoutConfig {
     public static final String WHITE_JPEG_LONG_SIDE = "publisher.white.jpeg.long.side";
     public static final String JPEG_QUALITY = "publisher.jpeg.quality";
 
-    static final ConfigDef DEFINITION = CommonConfig.definition()
+    public static final ConfigDef DEFINITION = CommonConfig.definition()
             .define(GROUP_ID, Type.STRING, SERVICE, new ConfigDef.NonEmptyString(), HIGH,
                     "Kafka consumer group of the publisher instances.")
             .define(MAX_POLL_RECORDS, Type.INT, 8, Range.atLeast(1), LOW,

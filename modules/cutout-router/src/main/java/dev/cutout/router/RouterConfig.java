@@ -30,7 +30,7 @@ public final class RouterConfig extends CutoutConfig {
     public static final String CLUSTER_THRESHOLD_PREFIX = "publish.threshold.cluster.";
     public static final String DATASET_THRESHOLD = "dataset.threshold";
 
-    static final ConfigDef DEFINITION = CommonConfig.definition()
+    public static final ConfigDef DEFINITION = CommonConfig.definition()
             .define(APPLICATION_ID, Type.STRING, "cutout-router", new ConfigDef.NonEmptyString(), MEDIUM,
                     "Kafka Streams application id: consumer group, transactional id and internal topic prefix.")
             .define(STATE_DIR, Type.STRING, System.getProperty("java.io.tmpdir") + "/cutout-router", LOW,

@@ -19,7 +19,7 @@ public final class VerifierConfig extends CutoutConfig {
     public static final String POLL_TIMEOUT_MS = "verifier.poll.timeout.ms";
     public static final String RETRY_BACKOFF_MS = "verifier.retry.backoff.ms";
 
-    static final ConfigDef DEFINITION = CommonConfig.definition()
+    public static final ConfigDef DEFINITION = CommonConfig.definition()
             .define(GROUP_ID, Type.STRING, "cutout-verifier", new ConfigDef.NonEmptyString(), MEDIUM,
                     "Consumer group of the verifier instances.")
             .define(MAX_POLL_RECORDS, Type.INT, 16, Range.between(1, 10_000), MEDIUM,

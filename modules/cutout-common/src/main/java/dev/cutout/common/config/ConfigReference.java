@@ -24,6 +24,14 @@ public final class ConfigReference {
         return table.toString();
     }
 
+    /** The table of the keys a service adds to {@link CommonConfig}'s shared ones. */
+    public static String markdownOfServiceKeys(ConfigDef service) {
+        ConfigDef own = new ConfigDef();
+        java.util.Set<String> shared = CommonConfig.definition().names();
+        service.configKeys().values().stream().filter(key -> !shared.contains(key.name)).forEach(own::define);
+        return markdown(own);
+    }
+
     private static String defaultOf(ConfigDef.ConfigKey key) {
         if (!key.hasDefault()) {
             return "(required)";
