@@ -62,29 +62,31 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     ModelOptions modelOptions;
 
+    @Option(names = "--pipeline",
+            description = {"Measures the whole pipeline instead: starts the embedded stack with every service on free"
+                    + " ports in a temp folder, uploads the photos over HTTP, times each from upload to"
+                    + " cutouts.published (photos sent to review count as finished), then runs the offline"
+                    + " measurement on the same photos and prints the ratio.",
+                    "--threads and --batch set the segmenter's worker threads and batch size."})
+    boolean pipeline;
+
     @Override
     public Integer call() throws Exception {
         if (count < 1 || threads < 1 || batch < 1 || warmup < 0) {
             throw new UserError("--count, --threads and --batch must be >= 1, --warmup >= 0");
         }
-        List<byte[]> files = readPhotos(images != null ? images : DEFAULT_IMAGES, count + warmup);
-        ImageCodec codec = new ImageCodec();
+        Path dir = images != null ? images : DEFAULT_IMAGES;
         PrintWriter out = spec.commandLine().getOut();
+        if (pipeline) {
+            new PipelineBench(this, out).run(PipelineBench.distinctPhotos(dir, count + warmup));
+            out.flush();
+            return 0;
+        }
+        List<byte[]> files = readPhotos(dir, count + warmup);
+        ImageCodec codec = new ImageCodec();
         try (SegmenterModel model = modelOptions.load()) {
-            DecodedImage first = codec.decode(files.get(0));
-            out.printf(Locale.ROOT, "model %s %s, input %dpx; %d photos %dx%d; threads=%d batch=%d%n", model.name(),
-                    model.version(), model.inputSize(), count, first.width(), first.height(), threads, batch);
-            Result remove = measure(model, files, (predictor, group) -> {
-                List<BufferedImage> photos = new ArrayList<>();
-                for (byte[] bytes : group) {
-                    photos.add(codec.decode(bytes).image());
-                }
-                List<AlphaMask> masks = predictor.segment(photos);
-                CutoutRenderer renderer = new CutoutRenderer(RenderOptions.transparent());
-                for (int i = 0; i < photos.size(); i++) {
-                    codec.encodePng(renderer.render(photos.get(i), masks.get(i)).image());
-                }
-            });
+            printSetup(out, model, codec, files);
+            Result remove = measureRemove(model, codec, files);
             print(out, "remove (decode+infer+refine+encode)", remove);
             List<BufferedImage> decoded = new ArrayList<>();
             for (byte[] bytes : files) {
@@ -100,11 +102,32 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    void printSetup(PrintWriter out, SegmenterModel model, ImageCodec codec, List<byte[]> files) {
+        DecodedImage first = codec.decode(files.get(0));
+        out.printf(Locale.ROOT, "model %s %s, input %dpx; %d photos %dx%d; threads=%d batch=%d%n", model.name(),
+                model.version(), model.inputSize(), count, first.width(), first.height(), threads, batch);
+    }
+
+    /** The offline remove path (decode, infer, refine, render, encode) over {@code files}, warm-up first. */
+    Result measureRemove(SegmenterModel model, ImageCodec codec, List<byte[]> files) throws Exception {
+        return measure(model, files, (predictor, group) -> {
+            List<BufferedImage> photos = new ArrayList<>();
+            for (byte[] bytes : group) {
+                photos.add(codec.decode(bytes).image());
+            }
+            List<AlphaMask> masks = predictor.segment(photos);
+            CutoutRenderer renderer = new CutoutRenderer(RenderOptions.transparent());
+            for (int i = 0; i < photos.size(); i++) {
+                codec.encodePng(renderer.render(photos.get(i), masks.get(i)).image());
+            }
+        });
+    }
+
     private interface Work<T> {
         void run(MaskPredictor predictor, List<T> group) throws Exception;
     }
 
-    private record Result(double throughput, LatencyStats latency) {}
+    record Result(double throughput, LatencyStats latency) {}
 
     /** Warm-up groups untimed, then every group timed; latency is per group (one batch). */
     private <T> Result measure(SegmenterModel model, List<T> items, Work<T> work) throws Exception {
@@ -149,7 +172,7 @@ final class BenchCommand implements Callable<Integer> {
         return new Result(timedItems / seconds, LatencyStats.ofNanos(latencies));
     }
 
-    private void print(PrintWriter out, String what, Result r) {
+    void print(PrintWriter out, String what, Result r) {
         out.printf(Locale.ROOT, "%-38s %.3f images/s  p50 %.0f ms  p99 %.0f ms per batch of %d%n", what,
                 r.throughput(), r.latency().p50(), r.latency().p99(), batch);
     }

@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
         subcommands = {
                 UpCommand.class,
                 StatusCommand.class,
+                IngestCommand.class,
                 RemoveCommand.class,
                 EvalCommand.class,
                 BenchCommand.class,

@@ -8,6 +8,10 @@ import ai.djl.training.Trainer;
 import dev.cutout.vision.data.Augmenter;
 import dev.cutout.vision.data.LabelledImage;
 import dev.cutout.vision.data.TrainingExample;
+import dev.cutout.vision.mask.AlphaMask;
+import dev.cutout.vision.metrics.MaskEvaluator;
+import dev.cutout.vision.metrics.RunMetrics;
+import dev.cutout.vision.metrics.RunSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -31,10 +35,8 @@ final class Validation {
         for (TrainingData.Source source : data.sources()) {
             images.addAll(source.validation().subList(0, Math.min(limitPerSource, source.validation().size())));
         }
-        double iouSum = 0;
-        double maeSum = 0;
-        double[] fSum = new double[THRESHOLDS];
-        int n = 0;
+        RunMetrics metrics = new RunMetrics();
+        MaskEvaluator evaluator = new MaskEvaluator();
         Random unused = new Random(0);
         int plane = size * size;
         for (int start = 0; start < images.size(); start += BATCH) {
@@ -55,63 +57,14 @@ final class Validation {
             for (int i = 0; i < batch.size(); i++) {
                 float[] p = new float[plane];
                 System.arraycopy(predicted, i * plane, p, 0, plane);
-                float[] truth = batch.get(i).mask();
-                iouSum += iou(p, truth);
-                maeSum += mae(p, truth);
-                addF(p, truth, fSum);
-                n++;
+                AlphaMask truth = AlphaMask.of(size, size, batch.get(i).mask()).binarize(0.5f);
+                metrics.add(evaluator.score(String.valueOf(start + i), AlphaMask.of(size, size, p), truth));
             }
         }
-        if (n == 0) {
+        if (metrics.size() == 0) {
             return new Scores(Double.NaN, Double.NaN, Double.NaN);
         }
-        double maxF = 0;
-        for (double f : fSum) {
-            maxF = Math.max(maxF, f / n);
-        }
-        return new Scores(iouSum / n, maeSum / n, maxF);
-    }
-
-    private static final int THRESHOLDS = 64;
-
-    private static double iou(float[] p, float[] t) {
-        long inter = 0;
-        long union = 0;
-        for (int i = 0; i < p.length; i++) {
-            boolean a = p[i] >= 0.5f;
-            boolean b = t[i] >= 0.5f;
-            inter += a && b ? 1 : 0;
-            union += a || b ? 1 : 0;
-        }
-        return union == 0 ? 1 : inter / (double) union;
-    }
-
-    private static double mae(float[] p, float[] t) {
-        double sum = 0;
-        for (int i = 0; i < p.length; i++) {
-            sum += Math.abs(p[i] - (t[i] >= 0.5f ? 1 : 0));
-        }
-        return sum / p.length;
-    }
-
-    /** Adds this image's F-measure (beta^2 = 0.3) at each of a coarse set of thresholds. */
-    private static void addF(float[] p, float[] t, double[] fSum) {
-        for (int k = 0; k < THRESHOLDS; k++) {
-            float threshold = (k + 0.5f) / THRESHOLDS;
-            long tp = 0;
-            long predicted = 0;
-            long positive = 0;
-            for (int i = 0; i < p.length; i++) {
-                boolean a = p[i] >= threshold;
-                boolean b = t[i] >= 0.5f;
-                tp += a && b ? 1 : 0;
-                predicted += a ? 1 : 0;
-                positive += b ? 1 : 0;
-            }
-            double precision = predicted == 0 ? 0 : tp / (double) predicted;
-            double recall = positive == 0 ? 0 : tp / (double) positive;
-            double denom = 0.3 * precision + recall;
-            fSum[k] += denom == 0 ? 0 : 1.3 * precision * recall / denom;
-        }
+        RunSummary summary = metrics.summary();
+        return new Scores(summary.meanIou(), summary.meanMae(), summary.maxF());
     }
 }
