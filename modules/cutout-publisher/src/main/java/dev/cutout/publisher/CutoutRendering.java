@@ -33,6 +33,7 @@ public final class CutoutRendering {
         return switch (profile.format()) {
             case PNG -> codec.encodePng(sized);
             case JPEG -> codec.encodeJpeg(sized, profile.quality());
+            default -> throw new IllegalStateException("no encoder for " + profile.format());
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.cutout.publisher;
 
+import dev.cutout.common.image.ImageFormat;
 import dev.cutout.vision.composite.Margin;
 import dev.cutout.vision.composite.RenderOptions;
 import java.awt.Color;
@@ -28,9 +29,9 @@ public final class OutputProfiles {
     public static OutputProfiles of(String defaultName, Margin margin, int whiteJpegLongSide, float jpegQuality) {
         RenderOptions transparent = RenderOptions.transparent().cropped(margin);
         return new OutputProfiles(Map.of(
-                TRANSPARENT, new OutputProfile(TRANSPARENT, transparent, OutputProfile.Format.PNG, 0, 1f),
+                TRANSPARENT, new OutputProfile(TRANSPARENT, transparent, ImageFormat.PNG, 0, 1f),
                 WHITE_JPEG, new OutputProfile(WHITE_JPEG, transparent.withBackground(Color.WHITE),
-                        OutputProfile.Format.JPEG, whiteJpegLongSide, jpegQuality)),
+                        ImageFormat.JPEG, whiteJpegLongSide, jpegQuality)),
                 defaultName);
     }
 

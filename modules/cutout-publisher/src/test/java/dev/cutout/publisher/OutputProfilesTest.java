@@ -1,5 +1,6 @@
 package dev.cutout.publisher;
 
+import dev.cutout.common.image.ImageFormat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cutout.events.ModelRef;
@@ -16,7 +17,7 @@ class OutputProfilesTest {
     void missingProfileFallsBackToTheDefaultAndUnknownOnesAreRefused() {
         assertThat(profiles.resolve(null)).get().extracting(OutputProfile::name).isEqualTo(OutputProfiles.TRANSPARENT);
         assertThat(profiles.resolve(" white-jpeg ")).get().extracting(OutputProfile::format)
-                .isEqualTo(OutputProfile.Format.JPEG);
+                .isEqualTo(ImageFormat.JPEG);
         assertThat(profiles.resolve("sepia")).isEmpty();
     }
 
