@@ -55,46 +55,48 @@ public final class ImageCodec {
 
     /** Format and upright dimensions from the header alone, after the same checks as {@link #decode}. */
     public ImageInfo probe(byte[] data) {
-        checkSize(data);
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
-            ImageReader reader = readerFor(in);
-            try {
-                ImageFormat format = formatOf(reader);
-                reader.setInput(in, true, true);
-                Dimensions stored = readDimensions(reader);
-                ExifOrientation orientation = ExifOrientationReader.read(data, format);
-                return orientation.swapsAxes()
-                        ? new ImageInfo(format, stored.height, stored.width, orientation)
-                        : new ImageInfo(format, stored.width, stored.height, orientation);
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException e) {
-            throw failure(e);
-        } catch (ImageRejectedException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new ImageRejectedException(ImageRejectionReason.CORRUPT, "the image header is damaged: " + e, e);
-        }
+        return withReader(data, "header", (reader, in, format) -> {
+            reader.setInput(in, true, true);
+            Dimensions stored = readDimensions(reader);
+            ExifOrientation orientation = ExifOrientationReader.read(data, format);
+            return orientation.swapsAxes()
+                    ? new ImageInfo(format, stored.height, stored.width, orientation)
+                    : new ImageInfo(format, stored.width, stored.height, orientation);
+        });
     }
 
     /** The upright image in 8-bit sRGB, or an {@link ImageRejectedException} saying why not. */
     public DecodedImage decode(byte[] data) {
+        return withReader(data, "data", (reader, in, format) -> {
+            reader.setInput(in, true, false);
+            readDimensions(reader);
+            checkComplete(format, data);
+            List<String> warnings = new ArrayList<>();
+            reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+            BufferedImage raw = reader.read(0);
+            checkWarnings(format, warnings);
+            ExifOrientation orientation = ExifOrientationReader.read(data, format);
+            BufferedImage upright = orientation.apply(SrgbNormalizer.normalize(raw));
+            return new DecodedImage(upright, format, orientation);
+        });
+    }
+
+    /** What {@link #probe} and {@link #decode} do with the reader for the data's format. */
+    private interface ReaderWork<T> {
+        T apply(ImageReader reader, ImageInputStream in, ImageFormat format) throws IOException;
+    }
+
+    /**
+     * The size check, a reader for the data's format, and one error policy for both callers: I/O
+     * failures become reasons, and readers that signal damaged streams with unchecked exceptions
+     * (index out of bounds, ...) give CORRUPT.
+     */
+    private <T> T withReader(byte[] data, String part, ReaderWork<T> work) {
         checkSize(data);
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
             ImageReader reader = readerFor(in);
             try {
-                ImageFormat format = formatOf(reader);
-                reader.setInput(in, true, false);
-                readDimensions(reader);
-                checkComplete(format, data);
-                List<String> warnings = new ArrayList<>();
-                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-                BufferedImage raw = reader.read(0);
-                checkWarnings(format, warnings);
-                ExifOrientation orientation = ExifOrientationReader.read(data, format);
-                BufferedImage upright = orientation.apply(SrgbNormalizer.normalize(raw));
-                return new DecodedImage(upright, format, orientation);
+                return work.apply(reader, in, formatOf(reader));
             } finally {
                 reader.dispose();
             }
@@ -103,8 +105,7 @@ public final class ImageCodec {
         } catch (ImageRejectedException e) {
             throw e;
         } catch (RuntimeException e) {
-            // Readers signal some damaged streams with unchecked exceptions (index out of bounds, ...).
-            throw new ImageRejectedException(ImageRejectionReason.CORRUPT, "the image data is damaged: " + e, e);
+            throw new ImageRejectedException(ImageRejectionReason.CORRUPT, "the image " + part + " is damaged: " + e, e);
         }
     }
 
