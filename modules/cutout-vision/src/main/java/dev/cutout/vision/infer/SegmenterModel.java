@@ -41,7 +41,7 @@ public final class SegmenterModel implements AutoCloseable {
      */
     public static SegmenterModel load(Path paramsFile, U2NetSize size, int inputSize, Device device)
             throws IOException {
-        String stem = paramsFile.getFileName().toString().replaceFirst("(-\\d{4})?\\.params$", "");
+        String stem = SegmenterModels.nameOf(paramsFile);
         Path cardFile = ModelCard.fileFor(paramsFile.toAbsolutePath().getParent(), stem);
         ModelCard card = Files.exists(cardFile) ? ModelCard.read(cardFile) : null;
         int size0 = inputSize > 0 ? inputSize : card != null ? card.inputSize() : 320;

@@ -35,13 +35,16 @@ public final class SegmenterModels {
         if (!Files.isRegularFile(paramsFile)) {
             throw new IOException("no weights at " + paramsFile);
         }
-        String file = paramsFile.getFileName().toString();
-        String prefix = file.replaceFirst("(-\\d{4})?\\.params$", "");
         try {
-            model.load(paramsFile.getParent(), prefix);
+            model.load(paramsFile.getParent(), nameOf(paramsFile));
         } catch (MalformedModelException e) {
             throw new IOException("not a U2Net weights file: " + paramsFile + " (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** The model name of a weights file: {@code u2netp} for {@code u2netp-0000.params} or {@code u2netp.params}. */
+    public static String nameOf(Path paramsFile) {
+        return paramsFile.getFileName().toString().replaceFirst("(-\\d{4})?\\.params$", "");
     }
 
     /** Learned parameters (batch-norm running statistics excluded). */
