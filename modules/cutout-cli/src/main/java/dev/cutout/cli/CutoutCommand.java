@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
                 EvalCommand.class,
                 BenchCommand.class,
                 TrainCommand.class,
+                VerifyTrainCommand.class,
+                VerifyEvalCommand.class,
                 CommandLine.HelpCommand.class,
         })
 public final class CutoutCommand implements Runnable {

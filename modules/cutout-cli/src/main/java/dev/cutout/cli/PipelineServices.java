@@ -1,6 +1,5 @@
 package dev.cutout.cli;
 
-import dev.cutout.common.image.ImageCodec;
 import dev.cutout.common.registry.SchemaRegistryClient;
 import dev.cutout.common.store.ObjectStore;
 import dev.cutout.ingest.IngestConfig;
@@ -12,11 +11,8 @@ import dev.cutout.router.RouterConfig;
 import dev.cutout.router.RouterService;
 import dev.cutout.segmenter.SegmenterConfig;
 import dev.cutout.segmenter.SegmenterService;
-import dev.cutout.verifier.MaskScoring;
 import dev.cutout.verifier.VerifierConfig;
 import dev.cutout.verifier.VerifierService;
-import dev.cutout.vision.quality.EvidenceScorer;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,9 +57,7 @@ public final class PipelineServices {
         return service("verifier", (stack, options) -> {
             VerifierConfig config = new VerifierConfig(config(stack, Map.of(), overrides));
             ObjectStore store = ObjectStore.connect(config.objectStoreConfig());
-            MaskScoring scoring = new MaskScoring(store, new ImageCodec(), new EvidenceScorer(), Clock.systemUTC());
-            VerifierService service = new VerifierService(config, scoring,
-                    new SchemaRegistryClient(config.schemaRegistryUrl())).start();
+            VerifierService service = VerifierService.create(config, store).start();
             return () -> {
                 service.close();
                 store.close();

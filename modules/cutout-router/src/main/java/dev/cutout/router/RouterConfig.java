@@ -33,8 +33,9 @@ public final class RouterConfig extends CutoutConfig {
     public static final ConfigDef DEFINITION = CommonConfig.definition()
             .define(APPLICATION_ID, Type.STRING, "cutout-router", new ConfigDef.NonEmptyString(), MEDIUM,
                     "Kafka Streams application id: consumer group, transactional id and internal topic prefix.")
-            .define(STATE_DIR, Type.STRING, System.getProperty("java.io.tmpdir") + "/cutout-router", LOW,
-                    "Folder of the local state (the re-shoot list's store).")
+            .define(STATE_DIR, Type.STRING, "router-state", LOW,
+                    "Folder of the local state (the re-shoot list's store), relative to the working directory; "
+                            + "not under the system's temporary folder, which the OS may clear.")
             .define(STREAM_THREADS, Type.INT, 1, Range.between(1, 64), LOW, "Stream threads of this instance.")
             .define(PUBLISH_THRESHOLD, Type.DOUBLE, 0.9, Range.between(0.0, 1.0), HIGH,
                     "Masks scoring at least this are approved automatically; the others go to review.")

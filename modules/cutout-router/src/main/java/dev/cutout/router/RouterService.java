@@ -72,7 +72,8 @@ public final class RouterService implements AutoCloseable {
     @Override
     public synchronized void close() {
         if (streams != null) {
-            streams.close(Duration.ofSeconds(30));
+            // Leave the group on the way out: otherwise the instance that takes over waits out the session timeout.
+            streams.close(new KafkaStreams.CloseOptions().leaveGroup(true).timeout(Duration.ofSeconds(30)));
             streams = null;
         }
         if (sink != null) {

@@ -61,14 +61,14 @@ public final class RouterTopology {
                 .stream(Topics.MASKS_SCORED.name(), Consumed.with(Serdes.String(), serdes.scored()))
                 .mapValues(RouterTopology::checked, Named.as("check-score"));
 
-        scored.filter((photoId, mask) -> mask.getScore() >= thresholds.publishFor(mask.getCluster()),
+        scored.filter((photoId, mask) -> mask.getScore() >= thresholds.publishFor(mask),
                         Named.as("publishable"))
                 .mapValues(RouterTopology::approveAutomatically, Named.as("approve-automatically"))
                 .to(Topics.CUTOUTS_APPROVED.name(), Produced.with(Serdes.String(), serdes.approved()));
 
-        scored.filter((photoId, mask) -> mask.getScore() < thresholds.publishFor(mask.getCluster()),
+        scored.filter((photoId, mask) -> mask.getScore() < thresholds.publishFor(mask),
                         Named.as("doubtful"))
-                .mapValues((photoId, mask) -> requestReview(mask, thresholds.publishFor(mask.getCluster())),
+                .mapValues((photoId, mask) -> requestReview(mask, thresholds.publishFor(mask)),
                         Named.as("request-review"))
                 .to(Topics.REVIEW_REQUESTS.name(), Produced.with(Serdes.String(), serdes.reviews()));
 

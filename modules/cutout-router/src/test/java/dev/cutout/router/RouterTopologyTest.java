@@ -169,6 +169,26 @@ class RouterTopologyTest {
     }
 
     @Test
+    void theVerifiersThresholdAppliesUnlessTheClusterHasAConfiguredOne() {
+        start();
+
+        MaskScored own = scored("own", 0.85, cluster(4, "tops"));
+        own.setPublishThreshold(0.8);
+        MaskScored strict = scored("strict", 0.93, cluster(5, "shorts"));
+        strict.setPublishThreshold(0.96);
+        MaskScored configured = scored("configured", 0.93, cluster(2, "light-products"));
+        configured.setPublishThreshold(0.5);
+        scored.pipeInput("own", own);
+        scored.pipeInput("strict", strict);
+        scored.pipeInput("configured", configured);
+
+        assertThat(approved.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("own");
+        List<ReviewRequested> requested = reviews.readValuesToList();
+        assertThat(requested).extracting(ReviewRequested::getPhotoId).containsExactly("strict", "configured");
+        assertThat(requested).extracting(ReviewRequested::getPublishThreshold).containsExactly(0.96, 0.95);
+    }
+
+    @Test
     void acceptedDecisionApprovesTheModelsMask() {
         start();
 

@@ -17,7 +17,7 @@ public final class Main {
     public static void main(String[] args) throws Exception {
         Map<String, ?> file = args.length > 0 ? ConfigSources.fromProperties(Path.of(args[0])) : Map.of();
         SegmenterConfig config = new SegmenterConfig(
-                ConfigSources.layered(ConfigSources.fromEnvironment(System.getenv()), file));
+                ConfigSources.layered(file, ConfigSources.fromEnvironment(System.getenv())));
         config.logAtStart();
         SegmenterService service = SegmenterService.start(config);
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "segmenter-shutdown"));

@@ -1,12 +1,9 @@
 package dev.cutout.verifier;
 
 import dev.cutout.common.config.ConfigSources;
-import dev.cutout.common.image.ImageCodec;
-import dev.cutout.common.registry.SchemaRegistryClient;
 import dev.cutout.common.store.ObjectStore;
-import dev.cutout.vision.quality.EvidenceScorer;
+import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -19,15 +16,13 @@ public final class Main {
     private Main() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) throws InterruptedException, IOException {
         VerifierConfig config = new VerifierConfig(ConfigSources.layered(
                 args.length > 0 ? ConfigSources.fromProperties(Path.of(args[0])) : Map.of(),
                 ConfigSources.fromEnvironment(System.getenv())));
         config.logAtStart();
         ObjectStore store = ObjectStore.connect(config.objectStoreConfig());
-        MaskScoring scoring = new MaskScoring(store, new ImageCodec(), new EvidenceScorer(), Clock.systemUTC());
-        VerifierService service = new VerifierService(config, scoring,
-                new SchemaRegistryClient(config.schemaRegistryUrl())).start();
+        VerifierService service = VerifierService.create(config, store).start();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             service.close();

@@ -13,6 +13,7 @@ import dev.cutout.events.ModelRef;
 import dev.cutout.events.ObjectRef;
 import dev.cutout.events.ProductCluster;
 import dev.cutout.vision.mask.AlphaMask;
+import dev.cutout.vision.quality.ClusterAssignment;
 import dev.cutout.vision.quality.MaskQualityScorer;
 import dev.cutout.vision.quality.QualityAssessment;
 import dev.cutout.vision.quality.QualityReason;
@@ -30,8 +31,8 @@ import java.util.List;
 public final class MaskScoring {
 
     /**
-     * The cluster given until product clusters are assigned (the verification model's issue): the
-     * schema requires one, and id -1 names none of the model's clusters.
+     * The cluster of a verdict without one (the evidence rules): the schema requires one, and id -1
+     * names none of a model's clusters.
      */
     public static final ProductCluster UNCLUSTERED = ProductCluster.newBuilder().setId(-1).setLabel(null).build();
 
@@ -66,10 +67,16 @@ public final class MaskScoring {
                 .setMetadata(inferred.getMetadata())
                 .setScore(assessment.score())
                 .setReasons(toEventReasons(assessment.reasons()))
-                .setCluster(UNCLUSTERED)
+                .setCluster(cluster(assessment.cluster()))
+                .setPublishThreshold(assessment.cluster() == null ? null : assessment.cluster().publishThreshold())
                 .setInferredAt(inferred.getInferredAt())
                 .setScoredAt(clock.instant())
                 .build();
+    }
+
+    private static ProductCluster cluster(ClusterAssignment assignment) {
+        return assignment == null ? UNCLUSTERED
+                : ProductCluster.newBuilder().setId(assignment.id()).setLabel(assignment.label()).build();
     }
 
     /** The scorer's reasons as the event's enum, by name; names the schema lacks read as OTHER. */

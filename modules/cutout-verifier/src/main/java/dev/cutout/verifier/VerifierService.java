@@ -1,6 +1,9 @@
 package dev.cutout.verifier;
 
 import dev.cutout.common.dlq.DeadLetterProducer;
+import dev.cutout.common.image.ImageCodec;
+import dev.cutout.common.store.ObjectStore;
+import dev.cutout.common.release.ModelReleaseWatcher;
 import dev.cutout.common.registry.AvroDeserializer;
 import dev.cutout.common.registry.AvroSerializer;
 import dev.cutout.common.registry.SchemaRegistryClient;
@@ -8,6 +11,11 @@ import dev.cutout.common.topic.Topics;
 import dev.cutout.events.DeadLetterReason;
 import dev.cutout.events.MaskInferred;
 import dev.cutout.events.MaskScored;
+import dev.cutout.events.ModelKind;
+import dev.cutout.events.ModelReleased;
+import dev.cutout.vision.quality.MaskQualityScorer;
+import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -58,11 +66,49 @@ public final class VerifierService implements AutoCloseable {
     private Consumer<String, byte[]> consumer;
     private Producer<String, SpecificRecord> producer;
     private Thread worker;
+    private SwappableScorer swappable;
+    private ReleasedScorerLoader releasedLoader;
+    private ModelReleaseWatcher watcher;
+    private Thread watcherThread;
+    private SwappableScorer ownedScorer;
 
     public VerifierService(VerifierConfig config, MaskScoring scoring, SchemaRegistryClient registry) {
         this.config = config;
         this.scoring = scoring;
         this.registry = registry;
+    }
+
+    /**
+     * The verifier as configured: the configured scorer (learned or rules) behind a {@link SwappableScorer},
+     * releases watched when hot swap is on; the scorer is closed with the service. Not started yet.
+     */
+    public static VerifierService create(VerifierConfig config, ObjectStore store) throws IOException {
+        SwappableScorer scorer = new SwappableScorer(VerifierModels.initial(config));
+        MaskScoring scoring = new MaskScoring(store, new ImageCodec(), scorer, Clock.systemUTC());
+        VerifierService service = new VerifierService(config, scoring,
+                new SchemaRegistryClient(config.schemaRegistryUrl()));
+        service.ownedScorer = scorer;
+        return service.watchReleases(scorer, release -> VerifierModels.released(release, store));
+    }
+
+    /** Loads a released verifier model; throws when the release is unusable. */
+    @FunctionalInterface
+    public interface ReleasedScorerLoader {
+        MaskQualityScorer load(ModelReleased release) throws Exception;
+    }
+
+    /**
+     * Before {@link #start()}: follow models.released and swap newer verifier releases into
+     * {@code scorer} (the one {@link MaskScoring} uses) between batches. Without effect when
+     * {@code verifier.model.hot.swap} is off or the rules are configured.
+     */
+    public synchronized VerifierService watchReleases(SwappableScorer scorer, ReleasedScorerLoader loader) {
+        if (worker != null) {
+            throw new IllegalStateException("already started");
+        }
+        this.swappable = scorer;
+        this.releasedLoader = loader;
+        return this;
     }
 
     /** Subscribes and starts scoring on a thread of its own; returns at once. */
@@ -81,11 +127,26 @@ public final class VerifierService implements AutoCloseable {
         consumer = new KafkaConsumer<>(consumerProps, new StringDeserializer(), new ByteArrayDeserializer());
         producer = new KafkaProducer<>(producerProps, new StringSerializer(), new AvroSerializer<>(registry));
         consumer.subscribe(List.of(Topics.MASKS_INFERRED.name()));
+        if (swappable != null && config.hotSwap()) {
+            startWatcher(consumerProps);
+        }
         running.set(true);
         worker = new Thread(this::run, SERVICE);
         worker.start();
         LOG.info("verifier started: {} -> {}", Topics.MASKS_INFERRED, Topics.MASKS_SCORED);
         return this;
+    }
+
+    private void startWatcher(Map<String, Object> consumerProps) {
+        Map<String, Object> props = new HashMap<>(consumerProps);
+        props.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        KafkaConsumer<String, ModelReleased> releases = new KafkaConsumer<>(props, new StringDeserializer(),
+                Topics.MODELS_RELEASED.deserializer(registry));
+        watcher = new ModelReleaseWatcher(releases, Topics.MODELS_RELEASED, ModelKind.VERIFIER, config.modelName(),
+                swappable::newestVersion, release -> swappable.offer(releasedLoader.load(release)),
+                new DeadLetterProducer(producer, SERVICE));
+        watcherThread = new Thread(watcher, SERVICE + "-models");
+        watcherThread.start();
     }
 
     private void run() {
@@ -94,6 +155,9 @@ public final class VerifierService implements AutoCloseable {
         try {
             while (running.get()) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(config.pollTimeout());
+                if (swappable != null) {
+                    swappable.applyPending();
+                }
                 if (!records.isEmpty()) {
                     processBatch(records, deserializer, deadLetters);
                 }
@@ -192,11 +256,20 @@ public final class VerifierService implements AutoCloseable {
                 return;
             }
             consumer.wakeup();
+            if (watcher != null) {
+                watcher.stop();
+            }
         }
         try {
             current.join(Duration.ofSeconds(30).toMillis());
+            if (watcherThread != null) {
+                watcherThread.join(Duration.ofSeconds(10).toMillis());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (ownedScorer != null) {
+            ownedScorer.close();
         }
         LOG.info("verifier stopped");
     }

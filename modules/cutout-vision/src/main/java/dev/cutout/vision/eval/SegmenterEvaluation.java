@@ -45,7 +45,7 @@ public final class SegmenterEvaluation {
     }
 
     /** Every k-th pair so a limited run still covers all cars / all kinds of photo. */
-    static List<PairFolder.Pair> spread(List<PairFolder.Pair> pairs, int limit) {
+    public static List<PairFolder.Pair> spread(List<PairFolder.Pair> pairs, int limit) {
         if (limit <= 0 || limit >= pairs.size()) {
             return pairs;
         }

@@ -23,5 +23,13 @@ public enum QualityReason {
     LOW_CONTRAST,
     /** The photo fits no known product cluster. */
     UNKNOWN_CLUSTER,
+    /** Part of the product is missing from the mask. */
+    MISSING_PART,
+    /** The mask keeps background: an extra blob, the studio's shadow, a neighbouring object. */
+    EXTRA_REGION,
+    /** The outline is jagged or blurred instead of following the product's edge. */
+    ROUGH_EDGE,
+    /** The mask cuts out something other than the product. */
+    WRONG_OBJECT,
     OTHER
 }

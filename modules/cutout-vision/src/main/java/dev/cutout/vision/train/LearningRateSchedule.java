@@ -7,14 +7,14 @@ import ai.djl.training.tracker.Tracker;
  * from an offset so that a resumed run continues the curve where the checkpoint left it
  * (the optimizer's own counter starts again at zero after a restart).
  */
-final class LearningRateSchedule implements Tracker {
+public final class LearningRateSchedule implements Tracker {
 
     private final float peak;
     private final int warmupSteps;
     private final int totalSteps;
     private final int offset;
 
-    LearningRateSchedule(float peak, int warmupSteps, int totalSteps, int offset) {
+    public LearningRateSchedule(float peak, int warmupSteps, int totalSteps, int offset) {
         this.peak = peak;
         this.warmupSteps = Math.max(1, warmupSteps);
         this.totalSteps = Math.max(this.warmupSteps + 1, totalSteps);

@@ -59,8 +59,8 @@ public record TrainingConfig(
 
     /** The default schedule for U²-Net† on a 2-core CPU. */
     public static TrainingConfig defaults(List<PairFolder> folders, Path checkpointDir, Path outputDir) {
-        return new TrainingConfig(folders, U2NetSize.SMALL, 192, 8, 12, 2400, 2e-3f, 100, 1f, 384, 5, 64,
-                checkpointDir, outputDir, 7L, 0, null);
+        return new TrainingConfig(folders, U2NetSize.SMALL, 192, 8, 12, 2400, 2e-3f, 100, 1f, 384,
+                ValidationSplit.DEFAULT_PERCENT, 64, checkpointDir, outputDir, 7L, 0, null);
     }
 
     public TrainingConfig withInputSize(int value) {

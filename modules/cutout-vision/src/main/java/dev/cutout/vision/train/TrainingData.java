@@ -6,8 +6,6 @@ import dev.cutout.vision.data.PairFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -69,17 +67,8 @@ final class TrainingData {
         return new TrainingData(sources);
     }
 
-    /**
-     * The given share of groups (at least one when the share is positive), picked by a fixed
-     * scrambling of their names: stable across runs, spread across the folder.
-     */
     static Set<String> heldOutGroups(List<LabelledImage> images, int validationPercent) {
-        List<String> groups = images.stream().map(LabelledImage::group).distinct()
-                .sorted(Comparator.comparingInt((String g) -> g.hashCode() * 0x9E3779B1).thenComparing(g -> g))
-                .toList();
-        int count = validationPercent == 0 ? 0
-                : Math.max(1, (int) Math.round(groups.size() * validationPercent / 100.0));
-        return new HashSet<>(groups.subList(0, Math.min(count, groups.size() - 1)));
+        return ValidationSplit.heldOutGroups(images.stream().map(LabelledImage::group).toList(), validationPercent);
     }
 
     List<Source> sources() {

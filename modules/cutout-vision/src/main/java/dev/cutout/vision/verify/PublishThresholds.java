@@ -1,0 +1,98 @@
+package dev.cutout.vision.verify;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.IntStream;
+
+/**
+ * Chooses the verifier score above which masks are published without review: the lowest score
+ * threshold at which the published masks are still good often enough (their precision, the share
+ * with a true IoU of at least {@code goodIou}, reaches {@code targetPrecision}). The lowest such
+ * threshold publishes the most, so it is the largest auto-publish rate the studio's quality target
+ * allows; everything below it goes to a person.
+ *
+ * <p>A mask is published when its score is at least the threshold, so masks with equal scores are
+ * published together: thresholds are only tried at the scores that occur, and a tie cannot be split
+ * by publishing some of its members. Precision is not monotone in the threshold; every occurring
+ * score is tried and the lowest that meets the target is chosen, even if a higher one misses it.
+ */
+public final class PublishThresholds {
+
+    /**
+     * The chosen threshold and what it does on the data it was chosen on.
+     *
+     * @param threshold   publish when the score is at least this; 1.0 when no threshold meets the target
+     * @param published   the masks with a score at least the threshold
+     * @param total       all masks
+     * @param precision   the share of published masks with a true IoU of at least {@code goodIou}; NaN when
+     *                    none is published
+     * @param publishRate {@code published / total}; 0 when there are no masks
+     */
+    public record Choice(double threshold, int published, int total, double precision, double publishRate) {
+    }
+
+    private PublishThresholds() {
+    }
+
+    /**
+     * The lowest threshold whose published masks have at least {@code targetPrecision} good ones.
+     *
+     * @param scores          the verifier's score per mask (finite)
+     * @param trueIous        the true IoU per mask, in the same order
+     * @param goodIou         the IoU a published mask must reach to count as good
+     * @param targetPrecision the share of published masks that must be good, in {@code [0, 1]}
+     */
+    public static Choice choose(double[] scores, double[] trueIous, double goodIou, double targetPrecision) {
+        if (scores.length != trueIous.length) {
+            throw new IllegalArgumentException(scores.length + " scores but " + trueIous.length + " IoUs");
+        }
+        if (!(targetPrecision >= 0 && targetPrecision <= 1)) {
+            throw new IllegalArgumentException("target precision must be in [0, 1]: " + targetPrecision);
+        }
+        int n = scores.length;
+        for (double s : scores) {
+            if (!Double.isFinite(s)) {
+                throw new IllegalArgumentException("non-finite score: " + s);
+            }
+        }
+        Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
+        double threshold = Double.NaN;
+        int published = 0;
+        int good = 0;
+        int chosenPublished = 0;
+        int chosenGood = 0;
+        for (int k = 0; k < n;) {
+            double score = scores[order[k]];
+            // The whole tie goes in at once.
+            while (k < n && scores[order[k]] == score) {
+                published++;
+                if (trueIous[order[k]] >= goodIou) {
+                    good++;
+                }
+                k++;
+            }
+            if (good >= targetPrecision * published) {
+                threshold = score;
+                chosenPublished = published;
+                chosenGood = good;
+            }
+        }
+        if (Double.isNaN(threshold)) {
+            threshold = 1.0;
+            chosenPublished = 0;
+            chosenGood = 0;
+            for (int i = 0; i < n; i++) {
+                if (scores[i] >= threshold) {
+                    chosenPublished++;
+                    if (trueIous[i] >= goodIou) {
+                        chosenGood++;
+                    }
+                }
+            }
+        }
+        double precision = chosenPublished == 0 ? Double.NaN : chosenGood / (double) chosenPublished;
+        double rate = n == 0 ? 0 : chosenPublished / (double) n;
+        return new Choice(threshold, chosenPublished, n, precision, rate);
+    }
+}
