@@ -38,7 +38,9 @@ public final class RouterConfig extends CutoutConfig {
                             + "not under the system's temporary folder, which the OS may clear.")
             .define(STREAM_THREADS, Type.INT, 1, Range.between(1, 64), LOW, "Stream threads of this instance.")
             .define(PUBLISH_THRESHOLD, Type.DOUBLE, 0.9, Range.between(0.0, 1.0), HIGH,
-                    "Masks scoring at least this are approved automatically; the others go to review.")
+                    "Masks scoring at least this are approved automatically, the others go to review, unless a "
+                            + "publish.threshold.cluster.* key or the verifier's model (its threshold for "
+                            + "the mask's cluster, on the event) sets the threshold.")
             .define(DATASET_THRESHOLD, Type.DOUBLE, 0.97, Range.between(0.0, 1.0), MEDIUM,
                     "Masks scoring at least this also become model-labelled dataset samples.");
 
