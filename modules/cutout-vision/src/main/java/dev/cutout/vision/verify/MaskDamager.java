@@ -13,16 +13,17 @@ import java.util.random.RandomGenerator;
  * for the verification model: the damaged mask, and its IoU with the mask it came from as the target.
  *
  * <h2>Severity</h2>
- * The IoU the damage should leave is drawn first: with probability {@value #HARD_SHARE} uniformly in
+ * The IoU the damage should leave is drawn first: with probability 0.65 uniformly in
  * {@code [0.8, 0.98]} (masks that look almost right, where the publish threshold is decided), otherwise
  * uniformly between a per-damage floor and 0.8 (0.3 for a missing part, 0.7 for a soft edge: a soft
  * edge cannot lose more without becoming another damage). Then the damage's strength (a radius, a
  * size, an amplitude) is found by bisection so that the IoU comes close to it. Drawing the IoU rather
  * than the strength keeps the spread of targets the same for a car that fills the frame and a ring
  * that fills a tenth of it. Damages that saturate (a shadow under a subject already at the bottom
- * of the frame) stop at their strongest, and none is accepted while it changes less than 1% of the
- * IoU unless nothing stronger is possible. {@link MaskDamage#WRONG_OBJECT} instead draws an IoU cap
- * in {@code [0.05, 0.6]} and moves the other object away until it is under it.
+ * of the frame) stop at their strongest; a strength that leaves the IoU above 0.99 is never chosen
+ * when a stronger one is possible, and a damage that even at its strongest leaves it there (a blob
+ * drawn off the frame) is drawn again, up to four times. {@link MaskDamage#WRONG_OBJECT} instead
+ * draws an IoU cap in {@code [0.05, 0.6]} and moves the other object away until it is under it.
  *
  * <h2>Output</h2>
  * The damage is decided on the input binarised at one half; the result then gets a soft ramp of one
@@ -47,6 +48,8 @@ public final class MaskDamager {
     private static final double VISIBLE_IOU = 0.99;
     private static final int BISECTION_STEPS = 10;
     private static final int ATTEMPTS = 4;
+    /** The largest amplitude, in pixels, of the rough edge's fine grain. */
+    private static final double FINE_AMPLITUDE = 1.5;
 
     /**
      * A damaged copy of {@code mask}, at its size.
@@ -124,13 +127,15 @@ public final class MaskDamager {
                 deepest = Math.max(deepest, toBackground[i]);
             }
         }
+        // A subject that fills the frame has no background to measure from: cap at the frame's size.
+        float limit = Math.max(1, Math.min(deepest, Math.max(s.w, s.h)));
         return solve(r -> {
             boolean[] out = new boolean[s.in.length];
             for (int i = 0; i < out.length; i++) {
                 out[i] = s.in[i] && toBackground[i] > r;
             }
             return out;
-        }, s.in, 1, Math.max(1, deepest), target);
+        }, s.in, 1, limit, target);
     }
 
     private static boolean[] dilated(Subject s, RandomGenerator random) {
@@ -337,13 +342,35 @@ public final class MaskDamager {
     }
 
     /**
-     * The outline moved in and out by smooth noise: the signed distance to the outline plus noise of
-     * amplitude {@code A} (box-blurred white noise, one to three pixels of grain, unit spread) decides
-     * the new inside. The amplitude is what the bisection sizes.
+     * The outline moved in and out by noise added to the signed distance to it: a fine grain (one or
+     * two pixels, at most 1.5 pixels of amplitude) makes the outline jagged, a
+     * coarse one (a tenth to a fifth of the subject's radius) makes it lumpy. The coarse amplitude is
+     * what the bisection sizes, so a strong damage is a lumpy outline with a jagged fringe rather than
+     * a cloud of specks.
      */
     private static boolean[] roughEdge(Subject s, RandomGenerator random) {
         double target = target(MaskDamage.ROUGH_EDGE, random);
-        int grain = 1 + random.nextInt(3);
+        float[] fine = unitNoise(s, 1 + random.nextInt(2), random);
+        int coarseGrain = (int) Math.max(2, Math.round(s.radius * (0.1 + 0.1 * random.nextDouble())));
+        float[] coarse = unitNoise(s, coarseGrain, random);
+        float[] toBackground = s.distanceToBackground();
+        float[] toSubject = Planes.distanceTo(s.in, s.w, s.h);
+        float[] signed = new float[s.in.length];
+        for (int i = 0; i < signed.length; i++) {
+            signed[i] = s.in[i] ? toBackground[i] : -toSubject[i];
+        }
+        return solve(amplitude -> {
+            double fineAmplitude = Math.min(amplitude, FINE_AMPLITUDE);
+            boolean[] out = new boolean[s.in.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = signed[i] + fineAmplitude * fine[i] + amplitude * coarse[i] > 0;
+            }
+            return out;
+        }, s.in, 0, Math.max(4, 0.5 * s.radius), target);
+    }
+
+    /** Gaussian white noise box-blurred twice at radius {@code grain}, scaled to unit spread. */
+    private static float[] unitNoise(Subject s, int grain, RandomGenerator random) {
         float[] noise = new float[s.in.length];
         for (int i = 0; i < noise.length; i++) {
             noise[i] = (float) random.nextGaussian();
@@ -353,22 +380,11 @@ public final class MaskDamager {
         for (float v : noise) {
             sumSquares += v * v;
         }
-        float spread = (float) Math.sqrt(sumSquares / noise.length);
-        float[] toBackground = s.distanceToBackground();
-        float[] toSubject = Planes.distanceTo(s.in, s.w, s.h);
-        float[] signed = new float[s.in.length];
-        for (int i = 0; i < signed.length; i++) {
-            signed[i] = s.in[i] ? toBackground[i] : -toSubject[i];
-            noise[i] = spread > 0 ? noise[i] / spread : 0;
+        float scale = sumSquares > 0 ? (float) (1 / Math.sqrt(sumSquares / noise.length)) : 0f;
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] *= scale;
         }
-        float[] unitNoise = noise;
-        return solve(amplitude -> {
-            boolean[] out = new boolean[s.in.length];
-            for (int i = 0; i < out.length; i++) {
-                out[i] = signed[i] + amplitude * unitNoise[i] > 0;
-            }
-            return out;
-        }, s.in, 0, Math.max(4, 0.4 * s.radius), target);
+        return noise;
     }
 
     /**
