@@ -5,8 +5,10 @@ import ai.djl.pytorch.jni.JniUtils;
 import dev.cutout.common.dlq.DeadLetterProducer;
 import dev.cutout.common.image.ImageCodec;
 import dev.cutout.common.registry.SchemaRegistryClient;
+import dev.cutout.common.release.ModelReleaseWatcher;
 import dev.cutout.common.store.ObjectStore;
 import dev.cutout.common.topic.Topics;
+import dev.cutout.events.ModelKind;
 import dev.cutout.events.ModelRef;
 import dev.cutout.events.PhotoIngested;
 import java.io.IOException;
@@ -107,9 +109,11 @@ public final class SegmenterService implements AutoCloseable {
             thread.start();
         }
         if (config.hotSwap()) {
+            ModelLoader modelLoader = new ModelLoader(config, store);
             watcher = new ModelReleaseWatcher(SegmenterClients.releaseConsumer(config, registry),
-                    Topics.MODELS_RELEASED, config.modelName(), new ModelLoader(config, store),
-                    () -> modelInUse().getVersion(), models::offer, deadLetters);
+                    Topics.MODELS_RELEASED, ModelKind.SEGMENTER, config.modelName(),
+                    () -> modelInUse().getVersion(), release -> models.offer(modelLoader.released(release)),
+                    deadLetters);
             watcherThread = new Thread(watcher, "segmenter-models");
             watcherThread.start();
         }
