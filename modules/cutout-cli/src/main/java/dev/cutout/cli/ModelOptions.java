@@ -20,7 +20,8 @@ final class ModelOptions {
     U2NetSize size;
 
     @Option(names = "--input-size", paramLabel = "PX", defaultValue = "0",
-            description = "Network input size, a multiple of 32. Default: the size the model was trained at.")
+            description = "Network input size, a multiple of 32. Default: the card's serving size, else the size "
+                    + "the model was trained at.")
     int inputSize;
 
     @Option(names = "--device", paramLabel = "cpu|gpu", defaultValue = "cpu",

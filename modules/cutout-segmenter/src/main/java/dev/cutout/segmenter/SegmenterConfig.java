@@ -73,8 +73,8 @@ public final class SegmenterConfig extends CutoutConfig {
             .define(DEVICE, Type.STRING, DEVICE_CPU, ValidString.in(DEVICE_CPU, DEVICE_GPU), HIGH,
                     "Where the model runs: cpu, or gpu (needs the -Pgpu build with CUDA libtorch).")
             .define(MODEL_INPUT_SIZE, Type.INT, 0, Range.atLeast(0), HIGH,
-                    "Square network input in pixels, a multiple of 32; 0 takes the size the model was trained at "
-                            + "(its card's), as cutout remove does.")
+                    "Square network input in pixels, a multiple of 32; 0 takes the model card's serving size, else "
+                            + "the size the model was trained at, as cutout remove does.")
             .define(MODEL_PATH, Type.STRING, "", MEDIUM,
                     "A NAME-0000.params file to start with; empty starts with the default model shipped in the jar.")
             .define(MODEL_NAME, Type.STRING, ARCHITECTURE_SMALL, new ConfigDef.NonEmptyString(), MEDIUM,

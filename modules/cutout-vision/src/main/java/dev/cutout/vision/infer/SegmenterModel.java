@@ -36,7 +36,7 @@ public final class SegmenterModel implements AutoCloseable {
     /**
      * Loads {@code NAME-0000.params} and, when present, {@code NAME.card.json} beside it.
      *
-     * @param inputSize network input size, or 0 for the size the card was trained at
+     * @param inputSize network input size, or 0 for the card's default ({@link ModelCard#defaultInferenceSize()})
      * @param device where to run: {@code Device.cpu()} or {@code Device.gpu()}
      */
     public static SegmenterModel load(Path paramsFile, U2NetSize size, int inputSize, Device device)
@@ -44,7 +44,7 @@ public final class SegmenterModel implements AutoCloseable {
         String stem = SegmenterModels.nameOf(paramsFile);
         Path cardFile = ModelCard.fileFor(paramsFile.toAbsolutePath().getParent(), stem);
         ModelCard card = Files.exists(cardFile) ? ModelCard.read(cardFile) : null;
-        int size0 = inputSize > 0 ? inputSize : card != null ? card.inputSize() : 320;
+        int size0 = inputSize > 0 ? inputSize : card != null ? card.defaultInferenceSize() : 320;
         if (size0 % 32 != 0) {
             throw new IllegalArgumentException("input size must be a multiple of 32: " + size0);
         }

@@ -23,6 +23,7 @@ public record ModelCard(
         String architecture,
         long parameters,
         int inputSize,
+        Integer servingInputSize,
         List<String> trainingData,
         Map<String, Object> schedule,
         List<EpochRecord> history,
@@ -35,6 +36,15 @@ public record ModelCard(
     /** The research-grade terms every card trained on the shared sets carries. */
     public static final String RESEARCH_NOTICE = "Research-grade default trained on Carvana (Kaggle competition "
             + "data, research use) and DUTS (research dataset). Retrain on your own studio data for production.";
+
+    /**
+     * The input size inference runs at when none is asked for: {@code servingInputSize} when the card
+     * names one (a size measured better on held-out data than the training size; the network is fully
+     * convolutional), else the size it was trained at.
+     */
+    public int defaultInferenceSize() {
+        return servingInputSize != null && servingInputSize > 0 ? servingInputSize : inputSize;
+    }
 
     public static Path fileFor(Path dir, String name) {
         return dir.resolve(name + ".card.json");
@@ -53,7 +63,7 @@ public record ModelCard(
     public ModelCard withEvaluation(String dataset, String summary) {
         Map<String, String> next = new java.util.TreeMap<>(evaluations == null ? Map.of() : evaluations);
         next.put(dataset, summary);
-        return new ModelCard(name, version, architecture, parameters, inputSize, trainingData, schedule, history,
-                next, notice);
+        return new ModelCard(name, version, architecture, parameters, inputSize, servingInputSize, trainingData,
+                schedule, history, next, notice);
     }
 }

@@ -186,7 +186,7 @@ public final class SegmenterTrainer {
                     + source.train().size() + " train / " + source.validation().size() + " held out)");
         }
         ModelCard card = new ModelCard(name, "epoch-" + state.epochsDone(), "U2Net " + net.size(),
-                SegmenterModels.parameterCount(net), config.inputSize(), sources, schedule, state.history(), null,
+                SegmenterModels.parameterCount(net), config.inputSize(), null, sources, schedule, state.history(), null,
                 ModelCard.RESEARCH_NOTICE);
         card.write(config.outputDir());
         TrainingCurvePlot.write(state.history(), config.outputDir().resolve(name + ".curves.png"));

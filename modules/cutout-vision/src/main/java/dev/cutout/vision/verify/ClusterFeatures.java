@@ -22,14 +22,14 @@ public final class ClusterFeatures {
 
     /** The names of the values {@link #of} returns, in order. */
     public static final List<String> NAMES = List.of(
-            "backgroundLuminance", // mean luma where the mask is below one half
-            "subjectLuminance", // mean luma where it is at least one half
+            "background_luminance", // mean luma where the mask is below one half
+            "subject_luminance", // mean luma where it is at least one half
             "contrast", // |subjectLuminance - backgroundLuminance|
-            "subjectSaturation", // mean HSV saturation of the subject, (max - min) / max
-            "logAspect", // ln(width / height) of the subject's bounding box, in the photo's proportions
-            "areaShare", // the subject's share of the frame
-            "centroidY", // the subject's centroid row over the height: 0 top, 1 bottom
-            "backgroundVariance"); // mean over R, G, B of the background's variance: 0 for a plain one
+            "subject_saturation", // mean HSV saturation of the subject, (max - min) / max
+            "log_aspect", // ln(width / height) of the subject's bounding box, in the photo's proportions
+            "subject_area_share", // the subject's share of the frame
+            "centroid_y", // the subject's centroid row over the height: 0 top, 1 bottom
+            "background_variance"); // mean over R, G, B of the background's variance: 0 for a plain one
 
     static final int BACKGROUND_LUMINANCE = 0;
     static final int SUBJECT_LUMINANCE = 1;

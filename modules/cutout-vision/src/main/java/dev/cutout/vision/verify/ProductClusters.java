@@ -30,6 +30,8 @@ public final class ProductClusters {
     static final double DARK = 0.35;
     /** A luminance difference below this is low contrast: the case masks get wrong. */
     static final double LOW_CONTRAST = 0.15;
+    /** Background variance (RGB in [0,1]) from which a background reads as busy: a spread of about 0.22. */
+    static final double BUSY_BACKGROUND_VARIANCE = 0.05;
 
     /**
      * Everything needed to rebuild the clusters. Centroids are in standardised units: the feature
@@ -209,7 +211,7 @@ public final class ProductClusters {
         if (centroid[ClusterFeatures.SUBJECT_SATURATION] >= 0.35) {
             label.append(", colourful");
         }
-        if (centroid[ClusterFeatures.BACKGROUND_VARIANCE] >= 0.01) {
+        if (centroid[ClusterFeatures.BACKGROUND_VARIANCE] >= BUSY_BACKGROUND_VARIANCE) {
             label.append(", busy background");
         }
         return label.toString();

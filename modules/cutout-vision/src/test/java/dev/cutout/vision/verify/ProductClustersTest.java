@@ -17,7 +17,7 @@ class ProductClustersTest {
     // centroid y, background variance.
     private static final double[] LIGHT_ON_LIGHT = {0.95, 0.88, 0.07, 0.05, 0.0, 0.3, 0.5, 0.001};
     private static final double[] DARK_ON_LIGHT = {0.93, 0.15, 0.78, 0.10, 0.3, 0.25, 0.55, 0.001};
-    private static final double[] TALL_COLOURFUL = {0.55, 0.45, 0.10, 0.60, -1.0, 0.2, 0.5, 0.03};
+    private static final double[] TALL_COLOURFUL = {0.55, 0.45, 0.10, 0.60, -1.0, 0.2, 0.5, 0.08};
     private static final List<double[]> CENTRES = List.of(LIGHT_ON_LIGHT, DARK_ON_LIGHT, TALL_COLOURFUL);
 
     /** {@code n} rows around each centre, interleaved; noise is small against the gaps between them. */
@@ -126,7 +126,7 @@ class ProductClustersTest {
         String text = json.writeValueAsString(clusters.snapshot());
         ProductClusters back = ProductClusters.of(json.readValue(text, ProductClusters.Snapshot.class));
 
-        assertThat(text).contains("\"featureNames\"", "\"backgroundLuminance\"", "light on light");
+        assertThat(text).contains("\"featureNames\"", "\"background_luminance\"", "light on light");
         assertThat(back.size()).isEqualTo(3);
         for (int c = 0; c < 3; c++) {
             assertThat(back.label(c)).isEqualTo(clusters.label(c));
