@@ -22,6 +22,7 @@ public final class VerifierConfig extends CutoutConfig {
     public static final String MAX_POLL_RECORDS = "verifier.max.poll.records";
     public static final String POLL_TIMEOUT_MS = "verifier.poll.timeout.ms";
     public static final String RETRY_BACKOFF_MS = "verifier.retry.backoff.ms";
+    public static final String MAX_RETRIES = "verifier.max.retries";
     public static final String MODEL = "verifier.model";
     public static final String MODEL_PATH = "verifier.model.path";
     public static final String MODEL_NAME = "verifier.model.name";
@@ -39,6 +40,9 @@ public final class VerifierConfig extends CutoutConfig {
                     "How long one poll waits for masks.")
             .define(RETRY_BACKOFF_MS, Type.LONG, 1_000L, Range.atLeast(0), LOW,
                     "Pause before a batch is retried after a transient failure (object store or Kafka).")
+            .define(MAX_RETRIES, Type.INT, 5, Range.atLeast(0), LOW,
+                    "Retries of a mask that keeps failing with an unexpected error before it goes to the DLQ as "
+                            + "RETRIES_EXHAUSTED, so that it cannot block its partition.")
             .define(MODEL, Type.STRING, MODEL_LEARNED, ValidString.in(MODEL_LEARNED, MODEL_RULES), HIGH,
                     "learned: the verification model (predicted IoU, product clusters, per-cluster thresholds); "
                             + "rules: the transparent evidence rules, without clusters.")
@@ -68,6 +72,10 @@ public final class VerifierConfig extends CutoutConfig {
 
     public Duration retryBackoff() {
         return Duration.ofMillis(getLong(RETRY_BACKOFF_MS));
+    }
+
+    public int maxRetries() {
+        return getInt(MAX_RETRIES);
     }
 
     public String model() {

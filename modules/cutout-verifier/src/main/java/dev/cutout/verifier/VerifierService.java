@@ -71,6 +71,7 @@ public final class VerifierService implements AutoCloseable {
     private ModelReleaseWatcher watcher;
     private Thread watcherThread;
     private SwappableScorer ownedScorer;
+    private final RetryCounter retries = new RetryCounter();
 
     public VerifierService(VerifierConfig config, MaskScoring scoring, SchemaRegistryClient registry) {
         this.config = config;
@@ -181,6 +182,17 @@ public final class VerifierService implements AutoCloseable {
             try {
                 sends.add(handle(record, deserializer, deadLetters));
             } catch (RuntimeException transientFailure) {
+                if (retries.failedAgain(record) > config.maxRetries()) {
+                    // Not transient after all (a mask that trips the scorer every time): it must not block
+                    // its partition for ever.
+                    LOG.error("giving up on {}-{}@{} after {} retries", record.topic(), record.partition(),
+                            record.offset(), config.maxRetries(), transientFailure);
+                    sends.add(deadLetters.send(record, DeadLetterReason.RETRIES_EXHAUSTED,
+                            "failed " + (config.maxRetries() + 1) + " times: " + transientFailure, transientFailure));
+                    retries.done(record);
+                    done.put(partition, new OffsetAndMetadata(record.offset() + 1));
+                    continue;
+                }
                 LOG.warn("transient failure on {}-{}@{}, retrying: {}", record.topic(), record.partition(),
                         record.offset(), transientFailure.toString());
                 awaitAndCommit(sends, done);
@@ -188,6 +200,7 @@ public final class VerifierService implements AutoCloseable {
                 pause(config.retryBackoff());
                 return;
             }
+            retries.done(record);
             done.put(partition, new OffsetAndMetadata(record.offset() + 1));
         }
         awaitAndCommit(sends, done);
@@ -253,6 +266,10 @@ public final class VerifierService implements AutoCloseable {
         synchronized (this) {
             current = worker;
             if (current == null || !running.getAndSet(false)) {
+                if (current == null && ownedScorer != null) {
+                    ownedScorer.close();
+                    ownedScorer = null;
+                }
                 return;
             }
             consumer.wakeup();
