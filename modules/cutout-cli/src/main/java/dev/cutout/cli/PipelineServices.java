@@ -48,9 +48,15 @@ public final class PipelineServices {
         });
     }
 
+    /**
+     * The segmenter shares the process and the cores with every other service here, so libtorch gets one
+     * thread per inference by default: its idle threads would otherwise spin for cores the other
+     * services are using, which slows inference down several times. More throughput comes from
+     * {@code segmenter.worker.threads} (one predictor each).
+     */
     static EmbeddedService segmenter(Map<String, ?> overrides) {
         return service("segmenter", (stack, options) -> SegmenterService.start(
-                new SegmenterConfig(config(stack, Map.of(), overrides))));
+                new SegmenterConfig(config(stack, Map.of(SegmenterConfig.TORCH_THREADS, 1), overrides))));
     }
 
     static EmbeddedService verifier(Map<String, ?> overrides) {
