@@ -5,13 +5,19 @@ import java.util.List;
 /**
  * The publish thresholds a verifier release chose on calibration masks (photos its segmenter never
  * trained on): per product cluster, the lowest score at which at least {@code targetPrecision} of the
- * auto-published masks reach {@code goodIou}. A cluster with too few calibration masks to judge takes
- * the overall threshold.
+ * auto-published masks reach {@code goodIou}, provided it publishes at least {@link #MIN_PUBLISHED_MASKS}
+ * of them (else 1.0: nothing publishes without review). A cluster with too few calibration masks to
+ * judge takes the overall threshold.
  */
 public record PublishPolicy(double goodIou, double targetPrecision, Threshold overall, List<Threshold> clusters) {
 
     /** Below this many calibration masks a cluster's own threshold is not trusted. */
     public static final int MIN_CLUSTER_MASKS = 25;
+    /**
+     * A threshold that publishes fewer calibration masks than this is not used (nothing publishes
+     * instead): its measured precision rests on too few masks to mean anything.
+     */
+    public static final int MIN_PUBLISHED_MASKS = 30;
 
     /**
      * @param cluster          cluster id, -1 for the overall threshold

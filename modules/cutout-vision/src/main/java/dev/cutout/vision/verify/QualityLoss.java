@@ -5,11 +5,11 @@ import ai.djl.ndarray.NDList;
 import ai.djl.training.loss.Loss;
 
 /**
- * The quality network's loss: binary cross-entropy of the IoU logit against the true IoU as a soft
- * target (its gradient is the plain error {@code sigmoid(z) - iou}), plus a weighted cross-entropy of
- * the problem classes.
+ * The quality network's loss: binary cross-entropy of the IoU logit against the true IoU on the
+ * log-error scale ({@link QualityNet#errorScale}) as a soft target (its gradient is the plain error
+ * {@code sigmoid(z) - target}), plus a weighted cross-entropy of the problem classes.
  *
- * <p>Labels: {@code NDList(trueIou [N], classIndex one-hot [N, C])}; prediction: the network's output {@code [N, 1 + C]}.
+ * <p>Labels: {@code NDList(errorScaledIou [N], classIndex one-hot [N, C])}; prediction: the network's output {@code [N, 1 + C]}.
  */
 final class QualityLoss extends Loss {
 

@@ -60,10 +60,12 @@ public final class VerifierModel implements MaskQualityScorer, AutoCloseable {
             throw new IOException("no verifier card beside " + paramsFile + " (expected " + cardFile + ")");
         }
         VerifierCard card = VerifierCard.read(cardFile);
-        if (card.inputSide() != QualityInputs.INPUT_SIDE || card.workingSide() != QualityView.WORKING_SIDE
+        if (!QualityNet.ARCHITECTURE.equals(card.architecture()) || card.inputSide() != QualityInputs.INPUT_SIDE
+                || card.workingSide() != QualityView.WORKING_SIDE
                 || !QualityInputs.FEATURE_NAMES.equals(card.featureNames())) {
-            throw new IOException("verifier " + name + " was trained on other inputs (side " + card.inputSide()
-                    + ", working side " + card.workingSide() + ", features " + card.featureNames() + ")");
+            throw new IOException("verifier " + name + " (" + card.architecture() + ", side " + card.inputSide()
+                    + ", working side " + card.workingSide() + ", features " + card.featureNames()
+                    + ") does not fit this version's " + QualityNet.ARCHITECTURE);
         }
         Model model = Model.newInstance(name, Device.cpu(), "PyTorch");
         try {

@@ -168,7 +168,7 @@ public final class VerifierTrainer {
                     QualitySample sample = train.get(batch.get(i));
                     images.add(sample.image());
                     rows.add(features.get(batch.get(i)));
-                    iou[i] = (float) sample.trueIou();
+                    iou[i] = QualityNet.errorScale(sample.trueIou());
                     oneHot[i * classes + sample.label().ordinal()] = 1f;
                 }
                 float loss;
@@ -207,8 +207,8 @@ public final class VerifierTrainer {
     /** Publish thresholds per cluster on the calibration masks; small clusters take the overall one. */
     PublishPolicy choosePolicy(double[] scores, List<QualitySample> calibration, ProductClusters clusters) {
         double[] truth = calibration.stream().mapToDouble(QualitySample::trueIou).toArray();
-        PublishThresholds.Choice all = PublishThresholds.choose(scores, truth, QualityLabel.GOOD_IOU,
-                config.targetPrecision());
+        PublishThresholds.Choice all = supported(PublishThresholds.choose(scores, truth, QualityLabel.GOOD_IOU,
+                config.targetPrecision()), scores, truth);
         PublishPolicy.Threshold overall = new PublishPolicy.Threshold(-1, "all", all.threshold(), all.total(),
                 all.published(), all.precision(), false);
         List<PublishPolicy.Threshold> perCluster = new ArrayList<>();
@@ -222,8 +222,8 @@ public final class VerifierTrainer {
             double[] s = members.stream().mapToDouble(i -> scores[i]).toArray();
             double[] t = members.stream().mapToDouble(i -> truth[i]).toArray();
             boolean tooFew = members.size() < PublishPolicy.MIN_CLUSTER_MASKS;
-            PublishThresholds.Choice own = PublishThresholds.choose(s, t, QualityLabel.GOOD_IOU,
-                    config.targetPrecision());
+            PublishThresholds.Choice own = supported(PublishThresholds.choose(s, t, QualityLabel.GOOD_IOU,
+                    config.targetPrecision()), s, t);
             double threshold = tooFew ? all.threshold() : own.threshold();
             int published = 0;
             int good = 0;
@@ -239,6 +239,27 @@ public final class VerifierTrainer {
         return new PublishPolicy(QualityLabel.GOOD_IOU, config.targetPrecision(), overall, perCluster);
     }
 
+    /**
+     * The choice, or publishing nothing when it rests on fewer than {@link PublishPolicy#MIN_PUBLISHED_MASKS}
+     * calibration masks: a precision measured on a handful of masks says nothing about the next thousand.
+     */
+    static PublishThresholds.Choice supported(PublishThresholds.Choice choice, double[] scores, double[] truth) {
+        if (choice.published() >= PublishPolicy.MIN_PUBLISHED_MASKS || choice.threshold() >= 1.0) {
+            return choice;
+        }
+        int published = 0;
+        int good = 0;
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] >= 1.0) {
+                published++;
+                good += truth[i] >= QualityLabel.GOOD_IOU ? 1 : 0;
+            }
+        }
+        return new PublishThresholds.Choice(1.0, published, scores.length,
+                published == 0 ? Double.NaN : good / (double) published,
+                scores.length == 0 ? 0 : published / (double) scores.length);
+    }
+
     private VerifierCard card(String name, long parameters, FeatureScaler scaler, ProductClusters clusters,
             PublishPolicy policy, String segmenter, List<VerifierCard.Epoch> history, List<QualitySample> train,
             List<QualitySample> calibration) {
@@ -249,7 +270,7 @@ public final class VerifierTrainer {
         schedule.put("learningRate", config.learningRate());
         schedule.put("warmupSteps", WARMUP_STEPS);
         schedule.put("decay", "cosine to 5%");
-        schedule.put("loss", "BCE of predicted vs true IoU + " + QualityLoss.CLASS_WEIGHT + " x problem-class CE");
+        schedule.put("loss", "BCE of predicted vs true IoU on the log-error scale + " + QualityLoss.CLASS_WEIGHT + " x problem-class CE");
         schedule.put("damagedPerPhoto", config.damagedPerPhoto());
         schedule.put("selection", "epoch with the best Spearman on calibration masks");
         List<String> data = new ArrayList<>();
