@@ -65,7 +65,7 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--pipeline",
             description = {"Measures the whole pipeline instead: starts the embedded stack with every service on free"
                     + " ports in a temp folder, uploads the photos over HTTP, times each from upload to"
-                    + " cutouts.published (photos sent to review count as finished), then runs the offline"
+                    + " cutouts.published (the router publishes every photo, so each is rendered), then runs the offline"
                     + " measurement on the same photos and prints the ratio.",
                     "--threads and --batch set the segmenter's worker threads and batch size."})
     boolean pipeline;
