@@ -2,14 +2,10 @@ package dev.cutout.cli;
 
 import dev.cutout.cli.OutcomeFollower.Kind;
 import dev.cutout.common.image.ImageCodec;
-import dev.cutout.router.RouterConfig;
 import dev.cutout.segmenter.SegmenterConfig;
 import dev.cutout.vision.infer.SegmenterModel;
 import dev.cutout.vision.model.U2NetSize;
-import dev.cutout.vision.verify.VerifierCard;
-import dev.cutout.vision.verify.VerifierModel;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,13 +94,9 @@ final class PipelineBench {
      * the figures then cover the whole path (the publisher's render and encode included) however the
      * verifier splits publish and review, and compare with the offline path, which always renders.
      */
-    private Map<String, Object> pipelineOverrides() throws IOException {
+    private Map<String, Object> pipelineOverrides() {
         ModelOptions model = bench.modelOptions;
-        Map<String, Object> overrides = new HashMap<>();
-        overrides.put(RouterConfig.PUBLISH_THRESHOLD, 0.0);
-        for (int cluster = -1; cluster < shippedVerifierClusters(); cluster++) {
-            overrides.put(RouterConfig.CLUSTER_THRESHOLD_PREFIX + cluster, 0.0);
-        }
+        Map<String, Object> overrides = new HashMap<>(EveryClusterThreshold.routerOverrides(0.0));
         overrides.put(SegmenterConfig.MODEL_INPUT_SIZE, model.inputSize);
         overrides.put(SegmenterConfig.WORKER_THREADS, bench.threads);
         overrides.put(SegmenterConfig.MAX_BATCH_SIZE, bench.batch);
@@ -116,16 +108,6 @@ final class PipelineBench {
                     ? SegmenterConfig.ARCHITECTURE_FULL : SegmenterConfig.ARCHITECTURE_SMALL);
         }
         return overrides;
-    }
-
-    private static int shippedVerifierClusters() throws IOException {
-        try (InputStream in = VerifierModel.class.getResourceAsStream(
-                VerifierModel.DEFAULT_RESOURCE_DIR + VerifierModel.DEFAULT_NAME + ".card.json")) {
-            if (in == null) {
-                throw new IOException("the shipped verifier's card is missing from the classpath");
-            }
-            return VerifierCard.read(in).clusters().centroids().size();
-        }
     }
 
     /** Prints the pipeline's figures; returns its throughput in finished photos per second. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cutout.ingest.IngestConfig;
 import dev.cutout.local.LocalEndpoints;
 import dev.cutout.publisher.PublisherConfig;
-import dev.cutout.router.RouterConfig;
 import dev.cutout.segmenter.SegmenterConfig;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -14,6 +13,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -32,14 +32,15 @@ class IngestCommandIT {
 
     @BeforeAll
     static void startPipeline() throws Exception {
-        // A threshold of 0 approves every mask, so each real photo ends published whatever the model scores.
-        pipeline = EmbeddedPipeline.start(dir.resolve("pipeline"), Map.of(
+        // Thresholds of 0 approve every mask, so each real photo ends published whatever the model scores.
+        Map<String, Object> overrides = new HashMap<>(EveryClusterThreshold.routerOverrides(0.0));
+        overrides.putAll(Map.of(
                 SegmenterConfig.MODEL_INPUT_SIZE, 128,
                 SegmenterConfig.TORCH_THREADS, 1,
                 SegmenterConfig.MAX_BATCH_SIZE, 4,
-                RouterConfig.PUBLISH_THRESHOLD, 0.0,
                 IngestConfig.HOT_FOLDER, "",
                 PublisherConfig.WHITE_JPEG_LONG_SIDE, 256));
+        pipeline = EmbeddedPipeline.start(dir.resolve("pipeline"), overrides);
     }
 
     @AfterAll

@@ -20,7 +20,6 @@ import dev.cutout.ingest.IngestService;
 import dev.cutout.local.LocalStack;
 import dev.cutout.local.LocalStackConfig;
 import dev.cutout.publisher.PublisherConfig;
-import dev.cutout.router.RouterConfig;
 import dev.cutout.segmenter.SegmenterConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -90,10 +89,10 @@ class PipelineIT {
         options = new UpOptions();
         options.inbox = dir.resolve("inbox");
         options.outbox = dir.resolve("outbox");
-        Map<String, Object> overrides = new HashMap<>();
+        // One threshold for every cluster, between good and poor masks, so that both outcomes occur.
+        Map<String, Object> overrides = new HashMap<>(EveryClusterThreshold.routerOverrides(0.5));
         overrides.put(SegmenterConfig.MODEL_INPUT_SIZE, 128);
         overrides.put(SegmenterConfig.MAX_BATCH_SIZE, 4);
-        overrides.put(RouterConfig.PUBLISH_THRESHOLD, 0.5);
         overrides.put(IngestConfig.HTTP_PORT, 0);
         overrides.put(IngestConfig.HOT_FOLDER_POLL_MS, 200);
         overrides.put(PublisherConfig.WHITE_JPEG_LONG_SIDE, 256);
