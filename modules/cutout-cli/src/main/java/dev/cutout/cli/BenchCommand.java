@@ -63,10 +63,10 @@ final class BenchCommand implements Callable<Integer> {
     ModelOptions modelOptions;
 
     @Option(names = "--pipeline",
-            description = {"Measures the whole pipeline instead: starts the embedded stack with every service on free"
-                    + " ports in a temp folder, uploads the photos over HTTP, times each from upload to"
-                    + " cutouts.published (the router publishes every photo, so each is rendered), then runs the offline"
-                    + " measurement on the same photos and prints the ratio.",
+            description = {"Measures the whole pipeline too: runs the offline measurement on the photos first, then"
+                    + " starts the embedded stack with every service on free ports in a temp folder, uploads the"
+                    + " same photos over HTTP, times each from upload to cutouts.published (the router publishes"
+                    + " every photo, so each is rendered) and prints the ratio.",
                     "--threads and --batch set the segmenter's worker threads and batch size."})
     boolean pipeline;
 
