@@ -206,8 +206,8 @@ public final class PublisherService implements AutoCloseable {
                     + approved.getMetadata().getOutputProfile() + "'; known: " + profiles.names(), null);
         }
         try {
-            byte[] photo = store.get(storeRef(approved.getPhoto()));
-            byte[] mask = store.get(storeRef(approved.getMask()));
+            byte[] photo = store.get(dev.cutout.common.store.ObjectRef.of(approved.getPhoto()));
+            byte[] mask = store.get(dev.cutout.common.store.ObjectRef.of(approved.getMask()));
             byte[] cutout = rendering.render(photo, mask, profile.get());
             String key = CutoutKeys.of(approved.getPhotoId(), profile.get(), approved.getModel());
             dev.cutout.common.store.ObjectRef stored = store.put(Buckets.CUTOUTS, key, cutout,
@@ -246,11 +246,6 @@ public final class PublisherService implements AutoCloseable {
         LOG.warn("dead-lettering approval {} ({}): {}", record.key(), reason, message);
         deadLettered.incrementAndGet();
         return deadLetters.send(record, reason, message, cause);
-    }
-
-    private static dev.cutout.common.store.ObjectRef storeRef(ObjectRef ref) {
-        return new dev.cutout.common.store.ObjectRef(ref.getBucket(), ref.getKey(), ref.getSha256(),
-                ref.getSizeBytes(), ref.getContentType());
     }
 
     private static ObjectRef eventRef(dev.cutout.common.store.ObjectRef stored) {

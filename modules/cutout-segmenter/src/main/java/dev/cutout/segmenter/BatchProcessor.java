@@ -98,9 +98,7 @@ public final class BatchProcessor {
     }
 
     private BufferedImage load(PhotoIngested photo) {
-        ObjectRef ref = photo.getPhoto();
-        byte[] bytes = store.get(new dev.cutout.common.store.ObjectRef(ref.getBucket(), ref.getKey(), ref.getSha256(),
-                ref.getSizeBytes(), ref.getContentType()));
+        byte[] bytes = store.get(dev.cutout.common.store.ObjectRef.of(photo.getPhoto()));
         DecodedImage decoded = codec.decode(bytes);
         return decoded.image();
     }

@@ -3,7 +3,6 @@ package dev.cutout.segmenter;
 import dev.cutout.common.store.ObjectStore;
 import dev.cutout.events.ModelRef;
 import dev.cutout.events.ModelReleased;
-import dev.cutout.events.ObjectRef;
 import dev.cutout.vision.infer.SegmenterModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -42,9 +41,7 @@ public final class ModelLoader {
     /** Downloads the release's weights (checked against their SHA-256) and loads them. */
     public ModelHandle released(ModelReleased release) throws IOException {
         ModelRef ref = release.getModel();
-        ObjectRef weights = release.getWeights();
-        byte[] bytes = store.get(new dev.cutout.common.store.ObjectRef(weights.getBucket(), weights.getKey(),
-                weights.getSha256(), weights.getSizeBytes(), weights.getContentType()));
+        byte[] bytes = store.get(dev.cutout.common.store.ObjectRef.of(release.getWeights()));
         Path dir = Files.createTempDirectory("cutout-segmenter-model");
         Path params = dir.resolve(ref.getName() + "-0000.params");
         try {

@@ -2,7 +2,6 @@ package dev.cutout.verifier;
 
 import dev.cutout.common.store.ObjectStore;
 import dev.cutout.events.ModelReleased;
-import dev.cutout.events.ObjectRef;
 import dev.cutout.vision.quality.EvidenceScorer;
 import dev.cutout.vision.quality.MaskQualityScorer;
 import dev.cutout.vision.verify.VerifierCard;
@@ -40,8 +39,8 @@ public final class VerifierModels {
         Path params = dir.resolve(name + "-0000.params");
         Path card = VerifierCard.fileFor(dir, name);
         try {
-            Files.write(params, fetch(store, release.getWeights()));
-            Files.write(card, fetch(store, release.getModelCard()));
+            Files.write(params, store.get(dev.cutout.common.store.ObjectRef.of(release.getWeights())));
+            Files.write(card, store.get(dev.cutout.common.store.ObjectRef.of(release.getModelCard())));
             VerifierModel model = VerifierModel.load(params);
             if (model.version() != release.getModel().getVersion()) {
                 int version = model.version();
@@ -56,10 +55,5 @@ public final class VerifierModels {
             Files.deleteIfExists(card);
             Files.deleteIfExists(dir);
         }
-    }
-
-    private static byte[] fetch(ObjectStore store, ObjectRef ref) {
-        return store.get(new dev.cutout.common.store.ObjectRef(ref.getBucket(), ref.getKey(), ref.getSha256(),
-                ref.getSizeBytes(), ref.getContentType()));
     }
 }

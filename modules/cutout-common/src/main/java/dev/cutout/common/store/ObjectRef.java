@@ -22,6 +22,11 @@ public record ObjectRef(String bucket, String key, String sha256, long size, Str
         }
     }
 
+    /** The store's form of the reference an event carries. */
+    public static ObjectRef of(dev.cutout.events.ObjectRef ref) {
+        return new ObjectRef(ref.getBucket(), ref.getKey(), ref.getSha256(), ref.getSizeBytes(), ref.getContentType());
+    }
+
     /** {@code bucket/key}, the form used in logs and error messages. */
     public String path() {
         return bucket + "/" + key;
