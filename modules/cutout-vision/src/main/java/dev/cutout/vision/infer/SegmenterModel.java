@@ -4,14 +4,13 @@ import ai.djl.Device;
 import ai.djl.Model;
 import dev.cutout.vision.mask.RefineOptions;
 import dev.cutout.vision.model.SegmenterModels;
+import dev.cutout.vision.model.ShippedModelFiles;
 import dev.cutout.vision.model.U2Net;
 import dev.cutout.vision.model.U2NetSize;
 import dev.cutout.vision.train.ModelCard;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * A loaded segmenter: the U²-Net block with its weights, its card, and the input size it runs
@@ -61,30 +60,8 @@ public final class SegmenterModel implements AutoCloseable {
 
     /** The default model shipped inside this module, on the CPU. */
     public static SegmenterModel loadDefault(int inputSize) throws IOException {
-        Path dir = Files.createTempDirectory("cutout-model");
-        try {
-            Path params = copyResource(DEFAULT_NAME + "-0000.params", dir);
-            copyResource(DEFAULT_NAME + ".card.json", dir);
-            return load(params, U2NetSize.SMALL, inputSize, Device.cpu());
-        } finally {
-            try (var files = Files.list(dir)) {
-                for (Path f : files.toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-            Files.deleteIfExists(dir);
-        }
-    }
-
-    private static Path copyResource(String name, Path dir) throws IOException {
-        try (InputStream in = SegmenterModel.class.getResourceAsStream(DEFAULT_RESOURCE_DIR + name)) {
-            if (in == null) {
-                throw new IOException("the default model is missing from the classpath: " + DEFAULT_RESOURCE_DIR + name);
-            }
-            Path target = dir.resolve(name);
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-            return target;
-        }
+        return ShippedModelFiles.load(DEFAULT_RESOURCE_DIR, DEFAULT_NAME, "the default model",
+                params -> load(params, U2NetSize.SMALL, inputSize, Device.cpu()));
     }
 
     /** A predictor for one thread; close it when the thread is done. */

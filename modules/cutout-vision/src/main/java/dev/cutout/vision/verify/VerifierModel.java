@@ -6,6 +6,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.types.Shape;
 import dev.cutout.vision.mask.AlphaMask;
 import dev.cutout.vision.model.SegmenterModels;
+import dev.cutout.vision.model.ShippedModelFiles;
 import dev.cutout.vision.quality.ClusterAssignment;
 import dev.cutout.vision.quality.EvidenceScorer;
 import dev.cutout.vision.quality.MaskQualityScorer;
@@ -13,10 +14,8 @@ import dev.cutout.vision.quality.QualityAssessment;
 import dev.cutout.vision.quality.QualityReason;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -84,31 +83,7 @@ public final class VerifierModel implements MaskQualityScorer, AutoCloseable {
 
     /** The verifier shipped inside this module. */
     public static VerifierModel loadDefault() throws IOException {
-        Path dir = Files.createTempDirectory("cutout-verifier");
-        try {
-            Path params = copyResource(DEFAULT_NAME + "-0000.params", dir);
-            copyResource(DEFAULT_NAME + ".card.json", dir);
-            return load(params);
-        } finally {
-            try (var files = Files.list(dir)) {
-                for (Path f : files.toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-            Files.deleteIfExists(dir);
-        }
-    }
-
-    private static Path copyResource(String name, Path dir) throws IOException {
-        try (InputStream in = VerifierModel.class.getResourceAsStream(DEFAULT_RESOURCE_DIR + name)) {
-            if (in == null) {
-                throw new IOException("the default verifier is missing from the classpath: "
-                        + DEFAULT_RESOURCE_DIR + name);
-            }
-            Path target = dir.resolve(name);
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-            return target;
-        }
+        return ShippedModelFiles.load(DEFAULT_RESOURCE_DIR, DEFAULT_NAME, "the default verifier", VerifierModel::load);
     }
 
     @Override
