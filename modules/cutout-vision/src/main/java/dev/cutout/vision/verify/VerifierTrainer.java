@@ -224,17 +224,9 @@ public final class VerifierTrainer {
             boolean tooFew = members.size() < PublishPolicy.MIN_CLUSTER_MASKS;
             PublishThresholds.Choice own = supported(PublishThresholds.choose(s, t, QualityLabel.GOOD_IOU,
                     config.targetPrecision()), s, t);
-            double threshold = tooFew ? all.threshold() : own.threshold();
-            int published = 0;
-            int good = 0;
-            for (int i = 0; i < s.length; i++) {
-                if (s[i] >= threshold) {
-                    published++;
-                    good += t[i] >= QualityLabel.GOOD_IOU ? 1 : 0;
-                }
-            }
-            perCluster.add(new PublishPolicy.Threshold(c, clusters.label(c), threshold, members.size(), published,
-                    published == 0 ? Double.NaN : good / (double) published, tooFew));
+            PublishThresholds.Choice used = tooFew ? at(all.threshold(), s, t) : own;
+            perCluster.add(new PublishPolicy.Threshold(c, clusters.label(c), used.threshold(), members.size(),
+                    used.published(), used.precision(), tooFew));
         }
         return new PublishPolicy(QualityLabel.GOOD_IOU, config.targetPrecision(), overall, perCluster);
     }
@@ -247,15 +239,20 @@ public final class VerifierTrainer {
         if (choice.published() >= PublishPolicy.MIN_PUBLISHED_MASKS || choice.threshold() >= 1.0) {
             return choice;
         }
+        return at(1.0, scores, truth);
+    }
+
+    /** What publishing at {@code threshold} does to these masks. */
+    static PublishThresholds.Choice at(double threshold, double[] scores, double[] truth) {
         int published = 0;
         int good = 0;
         for (int i = 0; i < scores.length; i++) {
-            if (scores[i] >= 1.0) {
+            if (scores[i] >= threshold) {
                 published++;
                 good += truth[i] >= QualityLabel.GOOD_IOU ? 1 : 0;
             }
         }
-        return new PublishThresholds.Choice(1.0, published, scores.length,
+        return new PublishThresholds.Choice(threshold, published, scores.length,
                 published == 0 ? Double.NaN : good / (double) published,
                 scores.length == 0 ? 0 : published / (double) scores.length);
     }
