@@ -1,12 +1,8 @@
-package dev.cutout.segmenter;
+package dev.cutout.local;
 
 import dev.cutout.common.store.ObjectStore;
 import dev.cutout.common.store.ObjectStoreConfig;
 import dev.cutout.common.store.ObjectSummary;
-import dev.cutout.local.LocalEndpoints;
-import dev.cutout.local.LocalStack;
-import dev.cutout.local.LocalStackConfig;
-import dev.cutout.local.TopicSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,12 +23,13 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * One local stack for all the segmenter ITs of a test run: starting one takes about a minute on a busy
+ * One local stack for all the ITs of a module's test run: starting one takes about a minute on a busy
  * machine. Before each test every topic is emptied and every bucket cleared, so each test sees the stack
  * as new except for offsets, which keep counting (no compacted topics, so that all of them can be emptied).
- * Inject it as a {@link LocalStack} test method parameter.
+ * Inject it as a {@link LocalStack} test method parameter. Shared with the service modules' ITs through this
+ * module's test jar.
  */
-final class SharedStack implements BeforeEachCallback, ParameterResolver {
+public final class SharedStack implements BeforeEachCallback, ParameterResolver {
 
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SharedStack.class);
 
@@ -41,7 +38,7 @@ final class SharedStack implements BeforeEachCallback, ParameterResolver {
 
         static Running start() {
             try {
-                Path dir = Files.createTempDirectory("segmenter-it-stack");
+                Path dir = Files.createTempDirectory("cutout-it-stack");
                 return new Running(LocalStack.start(LocalStackConfig.onFreePorts(dir)
                         .with(Map.of(LocalStackConfig.TOPICS_COMPACTED, ""))), dir);
             } catch (IOException e) {

@@ -8,6 +8,7 @@ import dev.cutout.common.topic.Topics;
 import dev.cutout.events.MaskInferred;
 import dev.cutout.events.ModelRef;
 import dev.cutout.local.LocalStack;
+import dev.cutout.local.SharedStack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

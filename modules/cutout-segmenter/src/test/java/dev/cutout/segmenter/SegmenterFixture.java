@@ -16,6 +16,7 @@ import dev.cutout.events.PhotoIngested;
 import dev.cutout.events.StudioMetadata;
 import dev.cutout.local.LocalEndpoints;
 import dev.cutout.local.LocalStack;
+import dev.cutout.local.TopicReader;
 import dev.cutout.vision.model.SegmenterModels;
 import dev.cutout.vision.model.U2Net;
 import dev.cutout.vision.model.U2NetSize;
@@ -32,14 +33,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 import javax.imageio.ImageIO;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -150,51 +148,11 @@ final class SegmenterFixture implements AutoCloseable {
     }
 
     /** A consumer of {@code topic} from its beginning, outside any group. */
-    <T extends SpecificRecord> EventReader<T> reader(Topic<T> topic) {
-        return new EventReader<>(new KafkaConsumer<>(Map.of(
+    <T extends SpecificRecord> TopicReader<T> reader(Topic<T> topic) {
+        return new TopicReader<>(new KafkaConsumer<>(Map.of(
                 "bootstrap.servers", stack.endpoints().bootstrapServers(),
                 "enable.auto.commit", false),
                 new StringDeserializer(), topic.deserializer(registry)), topic.name());
-    }
-
-    /** Reads a topic into a growing list. */
-    static final class EventReader<T> implements AutoCloseable {
-        private final KafkaConsumer<String, T> consumer;
-        final List<ConsumerRecord<String, T>> records = new ArrayList<>();
-
-        EventReader(KafkaConsumer<String, T> consumer, String topic) {
-            this.consumer = consumer;
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-        }
-
-        /** Polls until {@code done} holds for what was read so far, or fails after {@code timeout}. */
-        List<ConsumerRecord<String, T>> until(Predicate<List<ConsumerRecord<String, T>>> done, Duration timeout) {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (!done.test(records)) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("timed out; read so far: " + records.size() + " records");
-                }
-                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
-            }
-            return records;
-        }
-
-        /** Reads whatever else arrives within {@code quiet}. */
-        List<ConsumerRecord<String, T>> settle(Duration quiet) {
-            long deadline = System.nanoTime() + quiet.toNanos();
-            while (System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
-            }
-            return records;
-        }
-
-        @Override
-        public void close() {
-            consumer.close(Duration.ZERO);
-        }
     }
 
     Path dir() {

@@ -12,6 +12,7 @@ import dev.cutout.events.ModelRef;
 import dev.cutout.events.ModelReleased;
 import dev.cutout.events.ObjectRef;
 import dev.cutout.local.LocalStack;
+import dev.cutout.local.SharedStack;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

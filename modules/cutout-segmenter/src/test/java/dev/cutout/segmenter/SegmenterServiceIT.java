@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cutout.common.store.Buckets;
 import dev.cutout.common.topic.Topics;
 import dev.cutout.local.LocalStack;
+import dev.cutout.local.SharedStack;
 import dev.cutout.events.DeadLetter;
 import dev.cutout.events.DeadLetterReason;
 import dev.cutout.events.MaskInferred;

@@ -18,6 +18,7 @@ import dev.cutout.events.ObjectRef;
 import dev.cutout.events.StudioMetadata;
 import dev.cutout.local.LocalEndpoints;
 import dev.cutout.local.LocalStack;
+import dev.cutout.local.TopicReader;
 import dev.cutout.vision.verify.VerifierCard;
 import dev.cutout.vision.verify.VerifierModel;
 import java.awt.Color;
@@ -34,13 +35,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -172,8 +171,8 @@ final class VerifierFixture implements AutoCloseable {
     }
 
     /** A consumer of {@code topic} from its beginning, outside any group. */
-    <T extends SpecificRecord> EventReader<T> reader(Topic<T> topic) {
-        return new EventReader<>(new KafkaConsumer<>(Map.of(
+    <T extends SpecificRecord> TopicReader<T> reader(Topic<T> topic) {
+        return new TopicReader<>(new KafkaConsumer<>(Map.of(
                 "bootstrap.servers", stack.endpoints().bootstrapServers(),
                 "enable.auto.commit", false),
                 new StringDeserializer(), topic.deserializer(registry)), topic.name());
@@ -236,47 +235,6 @@ final class VerifierFixture implements AutoCloseable {
         }
         assumeTrue(pairs.size() == count, "skipped: fewer than " + count + " photo and mask pairs in " + dir);
         return pairs;
-    }
-
-    /** Reads a topic into a growing list. */
-    static final class EventReader<T> implements AutoCloseable {
-        private final KafkaConsumer<String, T> consumer;
-        final List<ConsumerRecord<String, T>> records = new ArrayList<>();
-
-        EventReader(KafkaConsumer<String, T> consumer, String topic) {
-            this.consumer = consumer;
-            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-        }
-
-        /** Polls until {@code done} holds for what was read so far, or fails after {@code timeout}. */
-        List<ConsumerRecord<String, T>> until(Predicate<List<ConsumerRecord<String, T>>> done, Duration timeout) {
-            long deadline = System.nanoTime() + timeout.toNanos();
-            while (!done.test(records)) {
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("timed out; read so far: " + records.size() + " records: "
-                            + records.stream().map(ConsumerRecord::key).toList());
-                }
-                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
-            }
-            return records;
-        }
-
-        /** Reads whatever else arrives within {@code quiet}. */
-        List<ConsumerRecord<String, T>> settle(Duration quiet) {
-            long deadline = System.nanoTime() + quiet.toNanos();
-            while (System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(100)).forEach(records::add);
-            }
-            return records;
-        }
-
-        @Override
-        public void close() {
-            consumer.close(Duration.ZERO);
-        }
     }
 
     @Override

@@ -18,6 +18,7 @@ import dev.cutout.events.ModelRef;
 import dev.cutout.events.ModelReleased;
 import dev.cutout.events.ObjectRef;
 import dev.cutout.local.LocalStack;
+import dev.cutout.local.SharedStack;
 import dev.cutout.vision.verify.VerifierCard;
 import dev.cutout.vision.verify.VerifierModel;
 import java.io.IOException;

@@ -13,6 +13,7 @@ import dev.cutout.events.MaskScored;
 import dev.cutout.events.ModelRef;
 import dev.cutout.events.ObjectRef;
 import dev.cutout.local.LocalStack;
+import dev.cutout.local.SharedStack;
 import dev.cutout.vision.mask.AlphaMask;
 import dev.cutout.vision.quality.EvidenceScorer;
 import dev.cutout.vision.quality.MaskQualityScorer;
