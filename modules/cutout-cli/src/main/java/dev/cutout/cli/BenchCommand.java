@@ -6,6 +6,7 @@ import dev.cutout.vision.composite.CutoutRenderer;
 import dev.cutout.vision.composite.RenderOptions;
 import dev.cutout.vision.infer.MaskPredictor;
 import dev.cutout.vision.infer.SegmenterModel;
+import dev.cutout.vision.infer.TorchThreads;
 import dev.cutout.vision.mask.AlphaMask;
 import dev.cutout.vision.mask.RefineOptions;
 import java.awt.image.BufferedImage;
@@ -49,7 +50,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--count", defaultValue = "16", paramLabel = "N", description = "Photos measured. Default: ${DEFAULT-VALUE}.")
     int count;
 
-    @Option(names = "--warmup", defaultValue = "2", paramLabel = "N", description = "Untimed photos first. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--warmup", defaultValue = "16", paramLabel = "N",
+            description = "Untimed photos first, in each pass: services run warm, and the pipeline's JIT compiles its"
+                    + " Kafka, object-store and image code while the first photos flow. Default: ${DEFAULT-VALUE}.")
     int warmup;
 
     @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
@@ -58,6 +61,12 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--batch", defaultValue = "1", paramLabel = "N", description = "Photos per inference batch. Default: ${DEFAULT-VALUE}.")
     int batch;
+
+    @Option(names = "--torch-threads", defaultValue = "1", paramLabel = "N",
+            description = {"libtorch threads per inference call, offline and in the pipeline's segmenter alike;"
+                    + " 0 for libtorch's default (one per core). Default: ${DEFAULT-VALUE}, as the embedded stack"
+                    + " runs its segmenter: on CPU, more workers (--threads) scale better than more threads per call."})
+    int torchThreads;
 
     @Mixin
     ModelOptions modelOptions;
@@ -72,9 +81,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (count < 1 || threads < 1 || batch < 1 || warmup < 0) {
-            throw new UserError("--count, --threads and --batch must be >= 1, --warmup >= 0");
+        if (count < 1 || threads < 1 || batch < 1 || warmup < 0 || torchThreads < 0) {
+            throw new UserError("--count, --threads and --batch must be >= 1, --warmup and --torch-threads >= 0");
         }
+        TorchThreads.limit(torchThreads);
         Path dir = images != null ? images : DEFAULT_IMAGES;
         PrintWriter out = spec.commandLine().getOut();
         if (pipeline) {
@@ -104,8 +114,9 @@ final class BenchCommand implements Callable<Integer> {
 
     void printSetup(PrintWriter out, SegmenterModel model, ImageCodec codec, List<byte[]> files) {
         DecodedImage first = codec.decode(files.get(0));
-        out.printf(Locale.ROOT, "model %s %s, input %dpx; %d photos %dx%d; threads=%d batch=%d%n", model.name(),
-                model.version(), model.inputSize(), count, first.width(), first.height(), threads, batch);
+        out.printf(Locale.ROOT, "model %s %s, input %dpx; %d photos %dx%d; threads=%d torch-threads=%s batch=%d%n",
+                model.name(), model.version(), model.inputSize(), count, first.width(), first.height(), threads,
+                torchThreads == 0 ? "default" : torchThreads, batch);
     }
 
     /** The offline remove path (decode, infer, refine, render, encode) over {@code files}, warm-up first. */
@@ -127,7 +138,8 @@ final class BenchCommand implements Callable<Integer> {
         void run(MaskPredictor predictor, List<T> group) throws Exception;
     }
 
-    record Result(double throughput, LatencyStats latency) {}
+    /** {@code cpuSeconds}: core-seconds of this process per timed image. */
+    record Result(double throughput, LatencyStats latency, double cpuSeconds) {}
 
     /** Warm-up groups untimed, then every group timed; latency is per group (one batch). */
     private <T> Result measure(SegmenterModel model, List<T> items, Work<T> work) throws Exception {
@@ -139,6 +151,7 @@ final class BenchCommand implements Callable<Integer> {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger next = new AtomicInteger();
         long[] timedStart = new long[1];
+        long[] cpuStart = new long[1];
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             try (MaskPredictor predictor = model.newPredictor(RefineOptions.defaults())) {
@@ -148,6 +161,7 @@ final class BenchCommand implements Callable<Integer> {
             }
             next.set(warmupGroups);
             timedStart[0] = System.nanoTime();
+            cpuStart[0] = ProcessCpu.nanos();
             List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 workers.add(pool.submit(() -> {
@@ -169,12 +183,13 @@ final class BenchCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - timedStart[0]) / 1e9;
         int timedItems = items.size() - Math.min(items.size(), warmupGroups * batch);
-        return new Result(timedItems / seconds, LatencyStats.ofNanos(latencies));
+        return new Result(timedItems / seconds, LatencyStats.ofNanos(latencies),
+                ProcessCpu.secondsPerItem(cpuStart[0], ProcessCpu.nanos(), timedItems));
     }
 
     void print(PrintWriter out, String what, Result r) {
-        out.printf(Locale.ROOT, "%-38s %.3f images/s  p50 %.0f ms  p99 %.0f ms per batch of %d%n", what,
-                r.throughput(), r.latency().p50(), r.latency().p99(), batch);
+        out.printf(Locale.ROOT, "%-38s %.3f images/s  p50 %.0f ms  p99 %.0f ms per batch of %d  CPU %.2f core-s/image%n",
+                what, r.throughput(), r.latency().p50(), r.latency().p99(), batch, r.cpuSeconds());
     }
 
     private static List<Integer> indices(int n) {

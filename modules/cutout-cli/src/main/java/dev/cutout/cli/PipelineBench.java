@@ -88,8 +88,10 @@ final class PipelineBench {
                 ingest.run(warmups, timeout, n -> { });
             }
             long start = System.currentTimeMillis();
+            long cpuStart = ProcessCpu.nanos();
             PhotoTracker tracker = ingest.run(timed, timeout, n -> { });
-            return report(tracker, start);
+            long cpuEnd = ProcessCpu.nanos();
+            return report(tracker, start, cpuStart, cpuEnd);
         } finally {
             deleteQuietly(dir);
         }
@@ -105,6 +107,7 @@ final class PipelineBench {
         Map<String, Object> overrides = new HashMap<>(EveryClusterThreshold.routerOverrides(0.0));
         overrides.put(SegmenterConfig.MODEL_INPUT_SIZE, model.inputSize);
         overrides.put(SegmenterConfig.WORKER_THREADS, bench.threads);
+        overrides.put(SegmenterConfig.TORCH_THREADS, bench.torchThreads);
         overrides.put(SegmenterConfig.MAX_BATCH_SIZE, bench.batch);
         overrides.put(SegmenterConfig.DEVICE, "gpu".equalsIgnoreCase(model.device)
                 ? SegmenterConfig.DEVICE_GPU : SegmenterConfig.DEVICE_CPU);
@@ -117,7 +120,7 @@ final class PipelineBench {
     }
 
     /** Prints the pipeline's figures; returns its throughput in finished photos per second. */
-    private double report(PhotoTracker tracker, long startMs) {
+    private double report(PhotoTracker tracker, long startMs, long cpuStartNanos, long cpuEndNanos) {
         List<Long> toPublished = new ArrayList<>();
         List<Long> toReview = new ArrayList<>();
         long lastMs = startMs;
@@ -134,6 +137,8 @@ final class PipelineBench {
                 tracker.summary());
         out.printf(Locale.ROOT, "pipeline end-to-end %.3f photos/s (%d finished in %.1f s; the router publishes every"
                 + " photo here, so each one is rendered as offline)%n", throughput, finished, seconds);
+        out.printf(Locale.ROOT, "pipeline CPU %.2f core-s/photo (every service, broker, registry and object store;"
+                + " offline above for comparison)%n", ProcessCpu.secondsPerItem(cpuStartNanos, cpuEndNanos, finished));
         LatencyStats published = LatencyStats.ofNanos(toPublished);
         out.printf(Locale.ROOT, "upload -> cutouts.published  p50 %.0f ms  p99 %.0f ms  (%d photos)%n",
                 published.p50(), published.p99(), published.count());

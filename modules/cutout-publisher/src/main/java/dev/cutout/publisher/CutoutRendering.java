@@ -23,7 +23,7 @@ public final class CutoutRendering {
      */
     public byte[] render(byte[] photoBytes, byte[] maskBytes, OutputProfile profile) {
         BufferedImage photo = codec.decode(photoBytes).image();
-        AlphaMask mask = AlphaMask.fromImage(codec.decode(maskBytes).image());
+        AlphaMask mask = AlphaMask.fromImage(codec.decodeMask(maskBytes));
         if (mask.width() != photo.getWidth() || mask.height() != photo.getHeight()) {
             throw new IllegalArgumentException("mask is " + mask.width() + "x" + mask.height() + " but the photo is "
                     + photo.getWidth() + "x" + photo.getHeight());

@@ -1,7 +1,5 @@
 package dev.cutout.segmenter;
 
-import ai.djl.engine.Engine;
-import ai.djl.pytorch.jni.JniUtils;
 import dev.cutout.common.dlq.DeadLetterProducer;
 import dev.cutout.common.image.ImageCodec;
 import dev.cutout.common.registry.SchemaRegistryClient;
@@ -11,6 +9,7 @@ import dev.cutout.common.topic.Topics;
 import dev.cutout.events.ModelKind;
 import dev.cutout.events.ModelRef;
 import dev.cutout.events.PhotoIngested;
+import dev.cutout.vision.infer.TorchThreads;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,8 +90,7 @@ public final class SegmenterService implements AutoCloseable {
     /** Applies to the threads that start inference from now on: the workers are started after this. */
     private static void limitTorchThreads(int threads) {
         if (threads > 0) {
-            Engine.getEngine("PyTorch");
-            JniUtils.setNumThreads(threads);
+            TorchThreads.limit(threads);
             log.info("libtorch uses {} thread(s) per inference call", threads);
         }
     }

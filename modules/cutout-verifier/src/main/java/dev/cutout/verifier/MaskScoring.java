@@ -20,6 +20,7 @@ import dev.cutout.vision.quality.QualityReason;
 import java.awt.image.BufferedImage;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Scores one inferred mask: loads photo and mask from the object store (checked against their
@@ -50,8 +51,8 @@ public final class MaskScoring {
 
     /** The score of the mask the event names, as the masks.scored event. */
     public MaskScored score(MaskInferred inferred) {
-        BufferedImage photo = decode(load(inferred.getPhoto()), inferred.getPhoto());
-        BufferedImage maskImage = decode(load(inferred.getMask()), inferred.getMask());
+        BufferedImage photo = decode(load(inferred.getPhoto()), inferred.getPhoto(), bytes -> codec.decode(bytes).image());
+        BufferedImage maskImage = decode(load(inferred.getMask()), inferred.getMask(), codec::decodeMask);
         if (maskImage.getWidth() != photo.getWidth() || maskImage.getHeight() != photo.getHeight()) {
             throw new UnprocessableMaskException(DeadLetterReason.INVALID_EVENT, "mask " + path(inferred.getMask())
                     + " is " + maskImage.getWidth() + "x" + maskImage.getHeight() + " but the photo is "
@@ -106,9 +107,9 @@ public final class MaskScoring {
         }
     }
 
-    private BufferedImage decode(byte[] bytes, ObjectRef ref) {
+    private BufferedImage decode(byte[] bytes, ObjectRef ref, Function<byte[], BufferedImage> decoder) {
         try {
-            return codec.decode(bytes).image();
+            return decoder.apply(bytes);
         } catch (ImageRejectedException e) {
             DeadLetterReason reason = isUnreadable(e.reason())
                     ? DeadLetterReason.IMAGE_DECODE_FAILED : DeadLetterReason.IMAGE_REJECTED;

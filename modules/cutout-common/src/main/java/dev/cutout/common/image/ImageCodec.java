@@ -67,6 +67,19 @@ public final class ImageCodec {
 
     /** The upright image in 8-bit sRGB, or an {@link ImageRejectedException} saying why not. */
     public DecodedImage decode(byte[] data) {
+        return decode(data, false);
+    }
+
+    /**
+     * A mask: as {@link #decode}, with the same checks, except that an 8-bit grayscale image (every mask
+     * this system writes) stays {@code TYPE_BYTE_GRAY}, the layout a mask is read from, instead of going
+     * through sRGB colour and back. Any other image comes as {@link #decode} gives it.
+     */
+    public BufferedImage decodeMask(byte[] data) {
+        return decode(data, true).image();
+    }
+
+    private DecodedImage decode(byte[] data, boolean keepEightBitGray) {
         return withReader(data, "data", (reader, in, format) -> {
             reader.setInput(in, true, false);
             readDimensions(reader);
@@ -76,7 +89,9 @@ public final class ImageCodec {
             BufferedImage raw = reader.read(0);
             checkWarnings(format, warnings);
             ExifOrientation orientation = ExifOrientationReader.read(data, format);
-            BufferedImage upright = orientation.apply(SrgbNormalizer.normalize(raw));
+            boolean gray = keepEightBitGray && raw.getType() == BufferedImage.TYPE_BYTE_GRAY
+                    && orientation == ExifOrientation.NORMAL;
+            BufferedImage upright = gray ? raw : orientation.apply(SrgbNormalizer.normalize(raw));
             return new DecodedImage(upright, format, orientation);
         });
     }
@@ -111,8 +126,15 @@ public final class ImageCodec {
 
     /** PNG, with the alpha channel when the image has one. */
     public byte[] encodePng(BufferedImage image) {
-        return write(image, "png", null);
+        return write(PngLayout.interleaved(image), "png", null);
     }
+
+    /**
+     * The PNG writer's compression setting for masks: deflate level 2 instead of its default 4. A mask is
+     * written once per photo on the segmenter's hot path and read by the services after it; measured on
+     * a 1918x1280 car mask, 21 ms and 134 KB against 52 ms and 117 KB.
+     */
+    private static final float MASK_PNG_COMPRESSION = 0.75f;
 
     /**
      * 8-bit grayscale PNG, the format of masks. A {@code TYPE_BYTE_GRAY} image is written as is; any
@@ -134,7 +156,7 @@ public final class ImageCodec {
                 gray.getRaster().setPixels(0, y, w, 1, luma);
             }
         }
-        return write(gray, "png", null);
+        return write(gray, "png", MASK_PNG_COMPRESSION);
     }
 
     /**
@@ -242,7 +264,8 @@ public final class ImageCodec {
                 + e.getMessage() + (e.getCause() == null ? "" : " (" + e.getCause() + ")"), e);
     }
 
-    private static byte[] write(BufferedImage image, String formatName, Float jpegQuality) {
+    /** {@code compression}: the writer's compression quality in [0, 1], or null for its default. */
+    private static byte[] write(BufferedImage image, String formatName, Float compression) {
         Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(formatName);
         if (!writers.hasNext()) {
             throw new IllegalStateException("no ImageIO writer for " + formatName);
@@ -252,9 +275,9 @@ public final class ImageCodec {
         try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
             writer.setOutput(out);
             ImageWriteParam param = writer.getDefaultWriteParam();
-            if (jpegQuality != null) {
+            if (compression != null) {
                 param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                param.setCompressionQuality(jpegQuality);
+                param.setCompressionQuality(compression);
             }
             writer.write(null, new IIOImage(image, null, null), param);
         } catch (IOException e) {

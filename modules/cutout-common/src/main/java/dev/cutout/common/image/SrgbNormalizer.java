@@ -8,6 +8,9 @@ import java.awt.image.ColorConvertOp;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 
 /**
@@ -29,8 +32,11 @@ final class SrgbNormalizer {
         ColorSpace cs = cm.getColorSpace();
         boolean integerSamples = src.getRaster().getTransferType() != DataBuffer.TYPE_FLOAT
                 && src.getRaster().getTransferType() != DataBuffer.TYPE_DOUBLE;
-        if (cm instanceof ComponentColorModel && integerSamples
-                && (cs.getType() == ColorSpace.TYPE_GRAY || cs.isCS_sRGB())) {
+        boolean samplesAreSrgb = cm instanceof ComponentColorModel && integerSamples
+                && (cs.getType() == ColorSpace.TYPE_GRAY || cs.isCS_sRGB());
+        if (samplesAreSrgb && isInterleavedBytes(src)) {
+            copyInterleavedBytes(src, dst);
+        } else if (samplesAreSrgb) {
             copyScaledSamples(src, dst);
         } else if (cs.isCS_sRGB()) {
             Graphics2D g = dst.createGraphics();
@@ -41,6 +47,48 @@ final class SrgbNormalizer {
             new ColorConvertOp(null).filter(src, dst);
         }
         return dst;
+    }
+
+    /**
+     * Whether the image is 8-bit samples interleaved in one byte array (what the JPEG reader and the PNG
+     * reader give for 8-bit photos and masks), so that {@link #copyInterleavedBytes} can read the array
+     * directly: the per-pixel raster calls of the general path cost several times the decode itself.
+     */
+    private static boolean isInterleavedBytes(BufferedImage src) {
+        Raster raster = src.getRaster();
+        if (src.isAlphaPremultiplied() || raster.getParent() != null
+                || raster.getSampleModelTranslateX() != 0 || raster.getSampleModelTranslateY() != 0
+                || !(raster.getDataBuffer() instanceof DataBufferByte buffer) || buffer.getNumBanks() != 1
+                || !(raster.getSampleModel() instanceof PixelInterleavedSampleModel model)) {
+            return false;
+        }
+        for (int b = 0; b < raster.getNumBands(); b++) {
+            if (src.getColorModel().getComponentSize(b) != 8) {
+                return false;
+            }
+        }
+        int bands = raster.getNumBands();
+        return (bands == 1 || bands == 3 || bands == 4) && model.getPixelStride() == bands
+                && model.getScanlineStride() == src.getWidth() * bands
+                && buffer.getOffset() == 0 && buffer.getData().length >= src.getWidth() * src.getHeight() * bands;
+    }
+
+    /** The fast path of {@link #copyScaledSamples} for {@linkplain #isInterleavedBytes interleaved bytes}. */
+    private static void copyInterleavedBytes(BufferedImage src, BufferedImage dst) {
+        Raster raster = src.getRaster();
+        byte[] in = ((DataBufferByte) raster.getDataBuffer()).getData();
+        int[] out = ((DataBufferInt) dst.getRaster().getDataBuffer()).getData();
+        int[] offsets = ((PixelInterleavedSampleModel) raster.getSampleModel()).getBandOffsets();
+        int bands = offsets.length;
+        boolean gray = src.getColorModel().getNumColorComponents() == 1;
+        int r = offsets[0];
+        int g = gray ? r : offsets[1];
+        int b = gray ? r : offsets[2];
+        int alpha = src.getColorModel().hasAlpha() ? offsets[bands - 1] : -1;
+        for (int i = 0, p = 0; i < out.length; i++, p += bands) {
+            int a = alpha < 0 ? 0xFF : in[p + alpha] & 0xFF;
+            out[i] = a << 24 | (in[p + r] & 0xFF) << 16 | (in[p + g] & 0xFF) << 8 | (in[p + b] & 0xFF);
+        }
     }
 
     /**

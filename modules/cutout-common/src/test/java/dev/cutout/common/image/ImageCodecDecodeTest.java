@@ -1,6 +1,7 @@
 package dev.cutout.common.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.Transparency;
 import java.awt.color.ColorSpace;
@@ -50,6 +51,33 @@ class ImageCodecDecodeTest {
     }
 
     @Test
+    void everyPixelOfEightBitPngsSurvivesTheDecode() {
+        java.util.Random random = new java.util.Random(7);
+        for (int type : new int[] {BufferedImage.TYPE_3BYTE_BGR, BufferedImage.TYPE_4BYTE_ABGR,
+                BufferedImage.TYPE_BYTE_GRAY}) {
+            BufferedImage source = new BufferedImage(37, 23, type);
+            for (int y = 0; y < 23; y++) {
+                for (int x = 0; x < 37; x++) {
+                    int gray = random.nextInt(256);
+                    source.setRGB(x, y, type == BufferedImage.TYPE_BYTE_GRAY
+                            ? 0xFF000000 | gray * 0x010101 : random.nextInt());
+                }
+            }
+            int[] expected = new int[37 * 23];
+            for (int i = 0; i < expected.length; i++) {
+                int argb = source.getRGB(i % 37, i / 37);
+                // Java 2D reads gray samples as linear light; the codec keeps them as sRGB values.
+                expected[i] = type == BufferedImage.TYPE_BYTE_GRAY
+                        ? 0xFF000000 | (source.getRaster().getSample(i % 37, i / 37, 0) * 0x010101) : argb;
+            }
+
+            BufferedImage decoded = codec.decode(TestImages.write(source, "png")).image();
+
+            assertThat(decoded.getRGB(0, 0, 37, 23, null, 0, 37)).as("type %d", type).containsExactly(expected);
+        }
+    }
+
+    @Test
     void grayMaskRoundTripsWithoutGammaShift() {
         BufferedImage mask = new BufferedImage(4, 1, BufferedImage.TYPE_BYTE_GRAY);
         mask.getRaster().setPixels(0, 0, 4, 1, new int[] {0, 64, 128, 255});
@@ -63,6 +91,32 @@ class ImageCodecDecodeTest {
         assertThat(decoded.image().getRGB(2, 0)).isEqualTo(0xFF808080);
         assertThat(decoded.image().getRGB(1, 0)).isEqualTo(0xFF404040);
         assertThat(decoded.image().getRGB(3, 0)).isEqualTo(0xFFFFFFFF);
+    }
+
+    @Test
+    void aMaskDecodesToItsGrayLevelsAsWritten() {
+        BufferedImage mask = new BufferedImage(4, 1, BufferedImage.TYPE_BYTE_GRAY);
+        mask.getRaster().setPixels(0, 0, 4, 1, new int[] {0, 64, 128, 255});
+
+        BufferedImage decoded = codec.decodeMask(codec.encodeGrayPng(mask));
+
+        assertThat(decoded.getType()).isEqualTo(BufferedImage.TYPE_BYTE_GRAY);
+        assertThat(decoded.getRaster().getPixels(0, 0, 4, 1, (int[]) null)).containsExactly(0, 64, 128, 255);
+    }
+
+    @Test
+    void aColourImageReadAsAMaskComesAsDecodeGivesIt() {
+        BufferedImage colour = TestImages.halves(8, 8, RED, BLUE, BufferedImage.TYPE_3BYTE_BGR);
+
+        BufferedImage decoded = codec.decodeMask(TestImages.write(colour, "png"));
+
+        assertThat(decoded.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
+        assertThat(decoded.getRGB(1, 1)).isEqualTo(RED);
+    }
+
+    @Test
+    void aMaskPastTheLimitsIsRefusedLikeAPhoto() {
+        assertThatThrownBy(() -> codec.decodeMask(new byte[0])).isInstanceOf(ImageRejectedException.class);
     }
 
     @Test

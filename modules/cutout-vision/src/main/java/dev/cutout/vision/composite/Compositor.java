@@ -9,7 +9,7 @@ import java.util.Arrays;
 
 /**
  * Combines a photo with its mask at the photo's resolution: a transparent cutout (straight, not
- * premultiplied, alpha as PNG stores it) or the subject blended over a solid colour with
+ * premultiplied, alpha as PNG stores it, colour cleared where alpha is 0) or the subject blended over a solid colour with
  * {@code out = a * photo + (1 - a) * background} per channel, so soft edges blend instead of
  * showing a hard seam or a dark fringe.
  *
@@ -79,7 +79,10 @@ public final class Compositor {
                 float a = mask.at(maskRow + x);
                 int rgb = row[x];
                 if (!opaque) {
-                    pixels[o + x] = Math.round(a * 255f) << 24 | rgb;
+                    // Fully transparent pixels carry no colour: the file must not hide the background
+                    // (and the zeros compress to a fraction of the photo's noise).
+                    int alpha = Math.round(a * 255f);
+                    pixels[o + x] = alpha == 0 ? 0 : alpha << 24 | rgb;
                 } else {
                     float inv = 1f - a;
                     int r = Math.round(a * ((rgb >> 16) & 0xFF) + inv * bgR);

@@ -99,7 +99,8 @@ final class PremultipliedLayer {
                     float inv = 1f - a;
                     pixels[dst + x] = channel(red[i] + inv * bgR) << 16
                             | channel(green[i] + inv * bgG) << 8 | channel(blue[i] + inv * bgB);
-                } else if (a > 0f) {
+                } else if (Math.round(a * 255f) > 0) {
+                    // A pixel whose alpha rounds to 0 stays 0 entirely: no hidden background colour in the file.
                     float un = 1f / a;
                     pixels[dst + x] = Math.round(a * 255f) << 24
                             | channel(red[i] * un) << 16 | channel(green[i] * un) << 8 | channel(blue[i] * un);

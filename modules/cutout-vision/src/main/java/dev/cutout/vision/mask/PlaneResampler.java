@@ -60,6 +60,49 @@ public final class PlaneResampler {
         return resampleColumns(rows);
     }
 
+    /**
+     * The red, green and blue planes of a photo resampled, exactly as {@link #apply} gives them from the
+     * photo's three float planes, but read row by row from its packed pixels: a 1918x1280 photo then
+     * never exists as 30 MB of full-size float planes.
+     */
+    public float[][] applyRgb(RgbRowReader photo) {
+        if (photo.width() != srcWidth || photo.height() != srcHeight) {
+            throw new IllegalArgumentException("photo is " + photo.width() + "x" + photo.height() + ", expected "
+                    + srcWidth + "x" + srcHeight);
+        }
+        float[] red = new float[srcHeight * dstWidth];
+        float[] green = new float[srcHeight * dstWidth];
+        float[] blue = new float[srcHeight * dstWidth];
+        int[] packed = new int[srcWidth];
+        boolean copyRows = dstWidth == srcWidth && isIdentity(horizontal);
+        for (int y = 0; y < srcHeight; y++) {
+            photo.read(y, packed);
+            int o = y * dstWidth;
+            for (int x = 0; x < dstWidth; x++) {
+                // The three channels share each tap's weight; per channel the sums are those of apply.
+                int start = copyRows ? x : horizontal.start[x];
+                int base = x * horizontal.stride;
+                float r = 0f;
+                float g = 0f;
+                float b = 0f;
+                for (int k = 0, n = copyRows ? 1 : horizontal.count[x]; k < n; k++) {
+                    float w = copyRows ? 1f : horizontal.weights[base + k];
+                    int p = packed[start + k];
+                    r += w * ((p >> 16) & 0xFF);
+                    g += w * ((p >> 8) & 0xFF);
+                    b += w * (p & 0xFF);
+                }
+                red[o + x] = r;
+                green[o + x] = g;
+                blue[o + x] = b;
+            }
+        }
+        if (dstHeight == srcHeight && isIdentity(vertical)) {
+            return new float[][] {red, green, blue};
+        }
+        return new float[][] {resampleColumns(red), resampleColumns(green), resampleColumns(blue)};
+    }
+
     private float[] resampleRows(float[] src) {
         if (dstWidth == srcWidth && isIdentity(horizontal)) {
             return src;

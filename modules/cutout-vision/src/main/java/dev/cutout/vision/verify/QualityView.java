@@ -1,8 +1,8 @@
 package dev.cutout.vision.verify;
 
-import dev.cutout.vision.infer.PhotoPixels;
 import dev.cutout.vision.mask.AlphaMask;
 import dev.cutout.vision.mask.PlaneResampler;
+import dev.cutout.vision.mask.RgbRowReader;
 import java.awt.image.BufferedImage;
 
 /**
@@ -51,20 +51,11 @@ public record QualityView(BufferedImage photo, AlphaMask mask) {
     }
 
     private static BufferedImage resize(BufferedImage photo, int w, int h) {
-        PhotoPixels pixels = PhotoPixels.of(photo);
-        int sw = pixels.width();
-        int sh = pixels.height();
-        float[][] planes = new float[3][sw * sh];
-        byte[] rgb = pixels.rgb();
-        for (int i = 0; i < sw * sh; i++) {
-            planes[0][i] = rgb[i * 3] & 0xff;
-            planes[1][i] = rgb[i * 3 + 1] & 0xff;
-            planes[2][i] = rgb[i * 3 + 2] & 0xff;
-        }
-        PlaneResampler resampler = PlaneResampler.bilinear(sw, sh, w, h);
-        float[] r = resampler.apply(planes[0]);
-        float[] g = resampler.apply(planes[1]);
-        float[] b = resampler.apply(planes[2]);
+        RgbRowReader pixels = RgbRowReader.of(photo);
+        float[][] rgb = PlaneResampler.bilinear(pixels.width(), pixels.height(), w, h).applyRgb(pixels);
+        float[] r = rgb[0];
+        float[] g = rgb[1];
+        float[] b = rgb[2];
         int[] out = new int[w * h];
         for (int i = 0; i < out.length; i++) {
             out[i] = channel(r[i]) << 16 | channel(g[i]) << 8 | channel(b[i]);

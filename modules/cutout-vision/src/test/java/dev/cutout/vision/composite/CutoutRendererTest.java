@@ -134,6 +134,19 @@ class CutoutRendererTest {
     }
 
     @Test
+    void pixelsWhoseAlphaRoundsToZeroKeepNoBackgroundColour() {
+        float[] values = new float[W * H];
+        java.util.Arrays.fill(values, 0.001f); // a model's "almost surely background"
+        values[25 * W + 40] = 1f;
+
+        BufferedImage out = new CutoutRenderer(RenderOptions.transparent()).render(PHOTO, AlphaMask.of(W, H, values))
+                .image();
+
+        assertThat(out.getRGB(0, 0)).as("green background, alpha 0.001").isZero();
+        assertThat(out.getRGB(40, 25)).isEqualTo(0xFFFF0000);
+    }
+
+    @Test
     void opaqueAndTransparentRenderingsAgreeAtSoftEdges() {
         RenderOptions transparent = RenderOptions.transparent().cropped(Margin.pixels(5))
                 .onCanvas(new Canvas(45, 30, Position.CENTER));

@@ -9,6 +9,33 @@ import org.junit.jupiter.api.Test;
 class PlaneResamplerTest {
 
     @Test
+    void rgbRowsGiveExactlyWhatTheThreePlanesGive() {
+        java.util.Random random = new java.util.Random(3);
+        int[][] sizes = {{97, 61, 31, 20}, {40, 30, 40, 30}, {20, 10, 45, 22}};
+        for (int[] size : sizes) {
+            int w = size[0];
+            int h = size[1];
+            java.awt.image.BufferedImage photo = new java.awt.image.BufferedImage(w, h,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            float[][] planes = new float[3][w * h];
+            for (int i = 0; i < w * h; i++) {
+                int rgb = random.nextInt(1 << 24);
+                photo.setRGB(i % w, i / w, rgb);
+                planes[0][i] = rgb >> 16 & 0xFF;
+                planes[1][i] = rgb >> 8 & 0xFF;
+                planes[2][i] = rgb & 0xFF;
+            }
+            PlaneResampler resampler = PlaneResampler.bilinear(w, h, size[2], size[3]);
+
+            float[][] fromRows = resampler.applyRgb(RgbRowReader.of(photo));
+
+            for (int c = 0; c < 3; c++) {
+                assertThat(fromRows[c]).as("channel %d of %dx%d", c, w, h).containsExactly(resampler.apply(planes[c]));
+            }
+        }
+    }
+
+    @Test
     void sameSizeIsAnIdentityCopy() {
         float[] plane = {1, 2, 3, 4, 5, 6};
         float[] out = PlaneResampler.bilinear(3, 2, 3, 2).apply(plane);
