@@ -15,14 +15,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hands micro-batches of polled photos to the inference workers and takes their outcomes back. The poll
- * thread owns it, except {@link #completed}, which the workers call. At most one batch per worker is
- * outstanding, so that records wait in the batcher, where they still fill up batches and a revocation can
- * drop them, rather than in the workers' queue.
+ * thread owns it, except {@link #completed}, which the workers call. At most {@link #BATCHES_PER_WORKER}
+ * batches per worker are outstanding: one being written, one being inferred and one waiting, so that a
+ * worker never waits for its next batch; the other records wait in the batcher, where they still fill up
+ * batches and a revocation can drop them.
  */
 final class BatchDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(BatchDispatcher.class);
     private static final long OUTCOME_CHECK_MILLIS = 10;
+    static final int BATCHES_PER_WORKER = 3;
 
     private final MicroBatcher<ConsumerRecord<String, PhotoIngested>> batcher;
     private final OffsetTracker offsets;
@@ -35,11 +37,11 @@ final class BatchDispatcher {
     private int outstanding;
 
     BatchDispatcher(MicroBatcher<ConsumerRecord<String, PhotoIngested>> batcher, OffsetTracker offsets,
-                    CurrentModel models, int maxOutstanding) {
+                    CurrentModel models, int workers) {
         this.batcher = batcher;
         this.offsets = offsets;
         this.models = models;
-        this.maxOutstanding = maxOutstanding;
+        this.maxOutstanding = workers * BATCHES_PER_WORKER;
     }
 
     /** The queue the workers take batches from. */

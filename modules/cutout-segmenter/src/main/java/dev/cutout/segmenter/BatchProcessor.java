@@ -16,6 +16,7 @@ import dev.cutout.events.ObjectRef;
 import dev.cutout.events.PhotoIngested;
 import dev.cutout.vision.infer.MaskPredictor;
 import dev.cutout.vision.mask.AlphaMask;
+import dev.cutout.vision.mask.MaskRefiner;
 import java.awt.image.BufferedImage;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,10 +32,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one batch: fetches and decodes each photo, infers the batch, refines and stores each mask, emits
- * masks.inferred, and returns only once every output (mask, event or dead letter) is acknowledged, so
- * that the caller may then commit the batch's offsets. A photo that cannot be used goes to the dead-letter
- * topic and the rest of the batch carries on.
+ * Runs one batch in two steps, so that a worker can infer the next batch while this one is written:
+ * {@link #infer} fetches and decodes each photo and infers the batch; {@link #write} refines and stores
+ * each mask, emits masks.inferred, and returns only once every output (mask, event or dead letter) is
+ * acknowledged, so that the caller may then commit the batch's offsets. A photo that cannot be used goes
+ * to the dead-letter topic and the rest of the batch carries on.
  */
 public final class BatchProcessor {
 
@@ -61,13 +63,33 @@ public final class BatchProcessor {
     private record Loaded(ConsumerRecord<String, PhotoIngested> record, BufferedImage image, long preprocessMillis) {
     }
 
+    /** A photo's raw mask, at the network's input size, and what its inference took. */
+    private record InferredPhoto(Loaded photo, AlphaMask raw, long inferenceMillis, int batchSize) {
+    }
+
+    /** A batch inferred but not written: its masks, and the acknowledgements of the dead letters sent so far. */
+    public static final class Inferred {
+        private final Batch batch;
+        private final List<InferredPhoto> photos = new ArrayList<>();
+        private final List<Future<RecordMetadata>> acks = new ArrayList<>();
+
+        private Inferred(Batch batch) {
+            this.batch = batch;
+        }
+
+        public Batch batch() {
+            return batch;
+        }
+    }
+
     /**
+     * Fetches, decodes and infers the batch; the photos that cannot be used are dead-lettered on the way.
+     *
      * @throws ObjectStoreException when the store keeps failing after its retries: the batch is then not
      *                              done, and its records are read again after a restart
-     * @throws ExecutionException   when Kafka did not acknowledge an output
      */
-    public void process(Batch batch, MaskPredictor predictor) throws ExecutionException, InterruptedException {
-        List<Future<RecordMetadata>> acks = new ArrayList<>();
+    public Inferred infer(Batch batch, MaskPredictor predictor) {
+        Inferred inferred = new Inferred(batch);
         List<Loaded> loaded = new ArrayList<>();
         for (ConsumerRecord<String, PhotoIngested> record : batch.records()) {
             long t0 = System.nanoTime();
@@ -75,22 +97,36 @@ public final class BatchProcessor {
                 BufferedImage image = load(record.value());
                 loaded.add(new Loaded(record, image, millisSince(t0)));
             } catch (ImageRejectedException e) {
-                acks.add(deadLetter(record, DeadLetterReason.IMAGE_REJECTED, e.reason() + ": " + e.getMessage(), e));
+                inferred.acks.add(deadLetter(record, DeadLetterReason.IMAGE_REJECTED, e.reason() + ": " + e.getMessage(), e));
             } catch (ObjectNotFoundException e) {
-                acks.add(deadLetter(record, DeadLetterReason.OBJECT_NOT_FOUND, e.getMessage(), e));
+                inferred.acks.add(deadLetter(record, DeadLetterReason.OBJECT_NOT_FOUND, e.getMessage(), e));
             } catch (ObjectStoreException e) {
                 if (e.isTransient()) {
                     throw e;
                 }
                 DeadLetterReason reason = "ChecksumMismatch".equals(e.errorCode())
                         ? DeadLetterReason.CHECKSUM_MISMATCH : DeadLetterReason.PROCESSING_FAILED;
-                acks.add(deadLetter(record, reason, e.getMessage(), e));
+                inferred.acks.add(deadLetter(record, reason, e.getMessage(), e));
             } catch (RuntimeException e) {
-                acks.add(deadLetter(record, DeadLetterReason.IMAGE_DECODE_FAILED, e.toString(), e));
+                inferred.acks.add(deadLetter(record, DeadLetterReason.IMAGE_DECODE_FAILED, e.toString(), e));
             }
         }
         if (!loaded.isEmpty()) {
-            acks.addAll(inferAndEmit(batch, loaded, predictor));
+            inferAll(inferred, loaded, predictor);
+        }
+        return inferred;
+    }
+
+    /**
+     * Refines and stores each mask of an inferred batch, emits its events, and waits until every output of
+     * the batch is acknowledged.
+     *
+     * @throws ExecutionException when Kafka did not acknowledge an output
+     */
+    public void write(Inferred inferred, MaskRefiner refiner) throws ExecutionException, InterruptedException {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(inferred.acks);
+        for (InferredPhoto photo : inferred.photos) {
+            acks.add(emit(inferred.batch, photo, refiner));
         }
         for (Future<RecordMetadata> ack : acks) {
             ack.get();
@@ -103,8 +139,7 @@ public final class BatchProcessor {
         return decoded.image();
     }
 
-    private List<Future<RecordMetadata>> inferAndEmit(Batch batch, List<Loaded> loaded, MaskPredictor predictor) {
-        List<Future<RecordMetadata>> acks = new ArrayList<>();
+    private void inferAll(Inferred inferred, List<Loaded> loaded, MaskPredictor predictor) {
         List<BufferedImage> images = loaded.stream().map(Loaded::image).toList();
         List<AlphaMask> raw;
         long t0 = System.nanoTime();
@@ -113,34 +148,32 @@ public final class BatchProcessor {
         } catch (Exception e) {
             // One bad input can fail the whole batch: retry one by one so that only it goes to the DLQ.
             log.warn("batch of {} failed ({}), inferring its photos one by one", images.size(), e.toString());
-            return inferOneByOne(batch, loaded, predictor);
+            inferOneByOne(inferred, loaded, predictor);
+            return;
         }
         long inferenceMillis = millisSince(t0) / loaded.size();
         for (int i = 0; i < loaded.size(); i++) {
-            acks.add(emit(batch, loaded.get(i), raw.get(i), predictor, inferenceMillis, loaded.size()));
+            inferred.photos.add(new InferredPhoto(loaded.get(i), raw.get(i), inferenceMillis, loaded.size()));
         }
-        return acks;
     }
 
-    private List<Future<RecordMetadata>> inferOneByOne(Batch batch, List<Loaded> loaded, MaskPredictor predictor) {
-        List<Future<RecordMetadata>> acks = new ArrayList<>();
+    private void inferOneByOne(Inferred inferred, List<Loaded> loaded, MaskPredictor predictor) {
         for (Loaded photo : loaded) {
             long t0 = System.nanoTime();
             try {
                 AlphaMask raw = predictor.infer(List.of(photo.image())).get(0);
-                acks.add(emit(batch, photo, raw, predictor, millisSince(t0), 1));
+                inferred.photos.add(new InferredPhoto(photo, raw, millisSince(t0), 1));
             } catch (Exception e) {
-                acks.add(deadLetter(photo.record(), DeadLetterReason.PROCESSING_FAILED, e.toString(), e));
+                inferred.acks.add(deadLetter(photo.record(), DeadLetterReason.PROCESSING_FAILED, e.toString(), e));
             }
         }
-        return acks;
     }
 
-    private Future<RecordMetadata> emit(Batch batch, Loaded photo, AlphaMask raw, MaskPredictor predictor,
-                                        long inferenceMillis, int batchSize) {
+    private Future<RecordMetadata> emit(Batch batch, InferredPhoto inferred, MaskRefiner refiner) {
         long t0 = System.nanoTime();
+        Loaded photo = inferred.photo();
         PhotoIngested ingested = photo.record().value();
-        AlphaMask mask = predictor.refine(raw, photo.image());
+        AlphaMask mask = refiner.refine(inferred.raw(), photo.image());
         byte[] png = codec.encodeGrayPng(mask.toGrayImage());
         String key = MaskKeys.of(ingested.getPhotoId(), batch.model().ref());
         dev.cutout.common.store.ObjectRef stored = store.put(Buckets.MASKS, key, png, MASK_CONTENT_TYPE);
@@ -163,9 +196,9 @@ public final class BatchProcessor {
                 .setTiming(InferenceTiming.newBuilder()
                         .setQueueMillis(Math.max(0, batch.dispatchedAtMillis() - ingested.getIngestedAt().toEpochMilli()))
                         .setPreprocessMillis(photo.preprocessMillis())
-                        .setInferenceMillis(inferenceMillis)
+                        .setInferenceMillis(inferred.inferenceMillis())
                         .setPostprocessMillis(postprocessMillis)
-                        .setBatchSize(batchSize)
+                        .setBatchSize(inferred.batchSize())
                         .setInputWidth(inputSize)
                         .setInputHeight(inputSize)
                         .setDevice(device)

@@ -1,6 +1,7 @@
 package dev.cutout.segmenter;
 
 import dev.cutout.vision.infer.MaskPredictor;
+import dev.cutout.vision.mask.MaskRefiner;
 import dev.cutout.vision.mask.RefineOptions;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -9,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One inference thread: takes batches from the queue and runs them with its own predictor, reused from
- * batch to batch. When a batch arrives bound to another model (after a swap) it closes the old predictor
+ * One inference thread: takes batches from the queue and infers them with its own predictor, reused from
+ * batch to batch, and hands each inferred batch to its {@link MaskWriter}, which writes it while the next
+ * one is inferred. When a batch arrives bound to another model (after a swap) it closes the old predictor
  * and opens one on the new model; an idle worker also lets go of a retired model, so that it can close.
  */
 public final class InferenceWorker implements Runnable {
@@ -41,11 +43,14 @@ public final class InferenceWorker implements Runnable {
 
     @Override
     public void run() {
+        MaskWriter writer = new MaskWriter(processor, new MaskRefiner(refine), outcomes);
+        Thread writerThread = new Thread(writer, Thread.currentThread().getName() + "-writer");
+        writerThread.start();
         try {
             while (!stopping) {
                 Batch batch = queue.poll(IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (batch != null) {
-                    runBatch(batch);
+                    runBatch(batch, writer);
                 }
                 if (predictorModel != null && predictorModel.retired()) {
                     closePredictor();
@@ -55,20 +60,45 @@ public final class InferenceWorker implements Runnable {
             Thread.currentThread().interrupt();
         } finally {
             closePredictor();
+            writer.finish();
+            joinUninterruptibly(writerThread);
         }
     }
 
-    private void runBatch(Batch batch) throws InterruptedException {
+    private void runBatch(Batch batch, MaskWriter writer) throws InterruptedException {
+        BatchProcessor.Inferred inferred;
         try {
-            processor.process(batch, predictorFor(batch.model()));
-            outcomes.accept(new BatchOutcome(batch, null));
-        } catch (InterruptedException e) {
-            throw e;
+            inferred = processor.infer(batch, predictorFor(batch.model()));
         } catch (Throwable e) {
             log.error("batch of {} on model {} failed", batch.records().size(), batch.model().label(), e);
-            outcomes.accept(new BatchOutcome(batch, e));
-        } finally {
-            batch.model().release();
+            fail(batch, e);
+            return;
+        }
+        try {
+            writer.submit(inferred);
+        } catch (InterruptedException e) {
+            fail(batch, e);
+            throw e;
+        }
+    }
+
+    /** Reports a batch that will not be written: its records are read again after a restart. */
+    private void fail(Batch batch, Throwable cause) {
+        outcomes.accept(new BatchOutcome(batch, cause));
+        batch.model().release();
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

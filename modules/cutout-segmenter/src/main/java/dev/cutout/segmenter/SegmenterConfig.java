@@ -54,8 +54,9 @@ public final class SegmenterConfig extends CutoutConfig {
             .define(GROUP_ID, Type.STRING, "cutout-segmenter", new ConfigDef.NonEmptyString(), HIGH,
                     "Kafka consumer group of the segmenter instances; instances of one group share the partitions.")
             .define(WORKER_THREADS, Type.INT, 1, Range.atLeast(1), HIGH,
-                    "Inference threads, each with its own predictor. On CPU one thread already uses every core"
-                            + " through libtorch; more threads help on GPU hosts.")
+                    "Inference threads, each with its own predictor and a writer thread that stores one batch's"
+                            + " masks while the next is inferred. On CPU one thread already uses every core through"
+                            + " libtorch; more threads help on GPU hosts and where segmenter.torch.threads is 1.")
             .define(TORCH_THREADS, Type.INT, 0, Range.atLeast(0), MEDIUM,
                     "Threads libtorch uses inside one inference call, for the whole process; 0 keeps its default"
                             + " of one per core. On a host whose cores are busy with other work, 1 avoids idle"
