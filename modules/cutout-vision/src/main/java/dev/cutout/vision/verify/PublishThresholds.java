@@ -2,6 +2,7 @@ package dev.cutout.vision.verify;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -94,5 +95,35 @@ public final class PublishThresholds {
         double precision = chosenPublished == 0 ? Double.NaN : chosenGood / (double) chosenPublished;
         double rate = n == 0 ? 0 : chosenPublished / (double) n;
         return new Choice(threshold, chosenPublished, n, precision, rate);
+    }
+
+    /**
+     * The threshold whose published masks are most often good, among those that publish at least
+     * {@code minPublished} masks (on equal precision, the lowest threshold, which publishes more): how close
+     * the scores come to a target that no threshold meets. Empty when there are fewer masks than that.
+     */
+    public static Optional<Choice> mostPrecise(double[] scores, double[] trueIous, double goodIou, int minPublished) {
+        if (scores.length != trueIous.length) {
+            throw new IllegalArgumentException(scores.length + " scores but " + trueIous.length + " IoUs");
+        }
+        int n = scores.length;
+        Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
+        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
+        Choice best = null;
+        int published = 0;
+        int good = 0;
+        for (int k = 0; k < n;) {
+            double score = scores[order[k]];
+            while (k < n && scores[order[k]] == score) {
+                published++;
+                good += trueIous[order[k]] >= goodIou ? 1 : 0;
+                k++;
+            }
+            double precision = good / (double) published;
+            if (published >= Math.max(1, minPublished) && (best == null || precision >= best.precision())) {
+                best = new Choice(score, published, n, precision, published / (double) n);
+            }
+        }
+        return Optional.ofNullable(best);
     }
 }

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import me.tongfei.progressbar.ProgressBar;
@@ -211,6 +212,9 @@ public final class VerifierTrainer {
                 config.targetPrecision()), scores, truth);
         PublishPolicy.Threshold overall = new PublishPolicy.Threshold(-1, "all", all.threshold(), all.total(),
                 all.published(), all.precision(), false);
+        if (all.threshold() >= 1.0) {
+            logClosest(scores, truth);
+        }
         List<PublishPolicy.Threshold> perCluster = new ArrayList<>();
         for (int c = 0; c < clusters.size(); c++) {
             List<Integer> members = new ArrayList<>();
@@ -229,6 +233,16 @@ public final class VerifierTrainer {
                     used.published(), used.precision(), tooFew));
         }
         return new PublishPolicy(QualityLabel.GOOD_IOU, config.targetPrecision(), overall, perCluster);
+    }
+
+    /** How far the calibration masks are from a publish threshold: for the operator when none is found. */
+    private void logClosest(double[] scores, double[] truth) {
+        PublishThresholds.mostPrecise(scores, truth, QualityLabel.GOOD_IOU, PublishPolicy.MIN_PUBLISHED_MASKS)
+                .ifPresent(closest -> LOG.info("no threshold reaches precision {} with at least {} calibration masks"
+                        + " published; the closest: precision {} at score {} ({} of {} published)",
+                        config.targetPrecision(), PublishPolicy.MIN_PUBLISHED_MASKS,
+                        String.format(Locale.ROOT, "%.3f", closest.precision()),
+                        String.format(Locale.ROOT, "%.4f", closest.threshold()), closest.published(), closest.total()));
     }
 
     /**

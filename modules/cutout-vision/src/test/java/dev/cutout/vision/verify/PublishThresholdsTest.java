@@ -107,4 +107,20 @@ class PublishThresholdsTest {
         assertThatThrownBy(() -> PublishThresholds.choose(new double[1], new double[1], GOOD, 1.5))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void mostPreciseIsTheBestPrecisionAmongThresholdsPublishingEnough() {
+        double[] scores = {0.9, 0.8, 0.7, 0.6};
+        double[] ious = {0.96, 0.90, 0.97, 0.98};
+
+        assertThat(PublishThresholds.mostPrecise(scores, ious, GOOD, 2))
+                .contains(new PublishThresholds.Choice(0.6, 4, 4, 0.75, 1.0));
+        assertThat(PublishThresholds.mostPrecise(scores, ious, GOOD, 1))
+                .contains(new PublishThresholds.Choice(0.9, 1, 4, 1.0, 0.25));
+    }
+
+    @Test
+    void mostPreciseIsEmptyWithFewerMasksThanAsked() {
+        assertThat(PublishThresholds.mostPrecise(new double[] {0.9, 0.8}, new double[] {0.99, 0.99}, GOOD, 3)).isEmpty();
+    }
 }
