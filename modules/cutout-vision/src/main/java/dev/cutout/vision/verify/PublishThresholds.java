@@ -1,7 +1,9 @@
 package dev.cutout.vision.verify;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -56,27 +58,14 @@ public final class PublishThresholds {
                 throw new IllegalArgumentException("non-finite score: " + s);
             }
         }
-        Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
         double threshold = Double.NaN;
-        int published = 0;
-        int good = 0;
         int chosenPublished = 0;
         int chosenGood = 0;
-        for (int k = 0; k < n;) {
-            double score = scores[order[k]];
-            // The whole tie goes in at once.
-            while (k < n && scores[order[k]] == score) {
-                published++;
-                if (trueIous[order[k]] >= goodIou) {
-                    good++;
-                }
-                k++;
-            }
-            if (good >= targetPrecision * published) {
-                threshold = score;
-                chosenPublished = published;
-                chosenGood = good;
+        for (Step step : steps(scores, trueIous, goodIou)) {
+            if (step.good() >= targetPrecision * step.published()) {
+                threshold = step.score();
+                chosenPublished = step.published();
+                chosenGood = step.good();
             }
         }
         if (Double.isNaN(threshold)) {
@@ -107,9 +96,29 @@ public final class PublishThresholds {
             throw new IllegalArgumentException(scores.length + " scores but " + trueIous.length + " IoUs");
         }
         int n = scores.length;
+        Choice best = null;
+        for (Step step : steps(scores, trueIous, goodIou)) {
+            double precision = step.good() / (double) step.published();
+            if (step.published() >= Math.max(1, minPublished) && (best == null || precision >= best.precision())) {
+                best = new Choice(step.score(), step.published(), n, precision, step.published() / (double) n);
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** What publishing at {@code score} would publish: the masks scored at least that, and the good ones among them. */
+    private record Step(double score, int published, int good) {
+    }
+
+    /**
+     * One step per distinct score, from the highest down: a mask is published when its score is at least
+     * the threshold, so the whole tie goes in at once.
+     */
+    private static List<Step> steps(double[] scores, double[] trueIous, double goodIou) {
+        int n = scores.length;
         Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
-        Choice best = null;
+        List<Step> steps = new ArrayList<>();
         int published = 0;
         int good = 0;
         for (int k = 0; k < n;) {
@@ -119,11 +128,8 @@ public final class PublishThresholds {
                 good += trueIous[order[k]] >= goodIou ? 1 : 0;
                 k++;
             }
-            double precision = good / (double) published;
-            if (published >= Math.max(1, minPublished) && (best == null || precision >= best.precision())) {
-                best = new Choice(score, published, n, precision, published / (double) n);
-            }
+            steps.add(new Step(score, published, good));
         }
-        return Optional.ofNullable(best);
+        return steps;
     }
 }
