@@ -58,32 +58,26 @@ public final class PublishThresholds {
                 throw new IllegalArgumentException("non-finite score: " + s);
             }
         }
-        double threshold = Double.NaN;
-        int chosenPublished = 0;
-        int chosenGood = 0;
+        Step chosen = null;
         for (Step step : steps(scores, trueIous, goodIou)) {
             if (step.good() >= targetPrecision * step.published()) {
-                threshold = step.score();
-                chosenPublished = step.published();
-                chosenGood = step.good();
+                chosen = step;
             }
         }
-        if (Double.isNaN(threshold)) {
-            threshold = 1.0;
-            chosenPublished = 0;
-            chosenGood = 0;
-            for (int i = 0; i < n; i++) {
-                if (scores[i] >= threshold) {
-                    chosenPublished++;
-                    if (trueIous[i] >= goodIou) {
-                        chosenGood++;
-                    }
-                }
+        return chosen == null ? at(1.0, scores, trueIous, goodIou) : chosen.choice(n);
+    }
+
+    /** What publishing every mask scored at least {@code threshold} does to these masks. */
+    public static Choice at(double threshold, double[] scores, double[] trueIous, double goodIou) {
+        int published = 0;
+        int good = 0;
+        for (int i = 0; i < scores.length; i++) {
+            if (scores[i] >= threshold) {
+                published++;
+                good += trueIous[i] >= goodIou ? 1 : 0;
             }
         }
-        double precision = chosenPublished == 0 ? Double.NaN : chosenGood / (double) chosenPublished;
-        double rate = n == 0 ? 0 : chosenPublished / (double) n;
-        return new Choice(threshold, chosenPublished, n, precision, rate);
+        return new Step(threshold, published, good).choice(scores.length);
     }
 
     /**
@@ -98,9 +92,10 @@ public final class PublishThresholds {
         int n = scores.length;
         Choice best = null;
         for (Step step : steps(scores, trueIous, goodIou)) {
-            double precision = step.good() / (double) step.published();
-            if (step.published() >= Math.max(1, minPublished) && (best == null || precision >= best.precision())) {
-                best = new Choice(step.score(), step.published(), n, precision, step.published() / (double) n);
+            Choice choice = step.choice(n);
+            boolean enough = step.published() >= Math.max(1, minPublished);
+            if (enough && (best == null || choice.precision() >= best.precision())) {
+                best = choice;
             }
         }
         return Optional.ofNullable(best);
@@ -108,6 +103,12 @@ public final class PublishThresholds {
 
     /** What publishing at {@code score} would publish: the masks scored at least that, and the good ones among them. */
     private record Step(double score, int published, int good) {
+
+        /** This step as a choice among {@code total} masks. */
+        Choice choice(int total) {
+            return new Choice(score, published, total, published == 0 ? Double.NaN : good / (double) published,
+                    total == 0 ? 0 : published / (double) total);
+        }
     }
 
     /**

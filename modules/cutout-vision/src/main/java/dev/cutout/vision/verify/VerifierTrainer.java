@@ -228,7 +228,7 @@ public final class VerifierTrainer {
             boolean tooFew = members.size() < PublishPolicy.MIN_CLUSTER_MASKS;
             PublishThresholds.Choice own = supported(PublishThresholds.choose(s, t, QualityLabel.GOOD_IOU,
                     config.targetPrecision()), s, t);
-            PublishThresholds.Choice used = tooFew ? at(all.threshold(), s, t) : own;
+            PublishThresholds.Choice used = tooFew ? PublishThresholds.at(all.threshold(), s, t, QualityLabel.GOOD_IOU) : own;
             perCluster.add(new PublishPolicy.Threshold(c, clusters.label(c), used.threshold(), members.size(),
                     used.published(), used.precision(), tooFew));
         }
@@ -253,22 +253,7 @@ public final class VerifierTrainer {
         if (choice.published() >= PublishPolicy.MIN_PUBLISHED_MASKS || choice.threshold() >= 1.0) {
             return choice;
         }
-        return at(1.0, scores, truth);
-    }
-
-    /** What publishing at {@code threshold} does to these masks. */
-    static PublishThresholds.Choice at(double threshold, double[] scores, double[] truth) {
-        int published = 0;
-        int good = 0;
-        for (int i = 0; i < scores.length; i++) {
-            if (scores[i] >= threshold) {
-                published++;
-                good += truth[i] >= QualityLabel.GOOD_IOU ? 1 : 0;
-            }
-        }
-        return new PublishThresholds.Choice(threshold, published, scores.length,
-                published == 0 ? Double.NaN : good / (double) published,
-                scores.length == 0 ? 0 : published / (double) scores.length);
+        return PublishThresholds.at(1.0, scores, truth, QualityLabel.GOOD_IOU);
     }
 
     private VerifierCard card(String name, long parameters, FeatureScaler scaler, ProductClusters clusters,
