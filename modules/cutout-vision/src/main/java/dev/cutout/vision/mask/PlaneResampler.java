@@ -74,19 +74,18 @@ public final class PlaneResampler {
         float[] green = new float[srcHeight * dstWidth];
         float[] blue = new float[srcHeight * dstWidth];
         int[] packed = new int[srcWidth];
-        boolean copyRows = dstWidth == srcWidth && isIdentity(horizontal);
         for (int y = 0; y < srcHeight; y++) {
             photo.read(y, packed);
             int o = y * dstWidth;
             for (int x = 0; x < dstWidth; x++) {
                 // The three channels share each tap's weight; per channel the sums are those of apply.
-                int start = copyRows ? x : horizontal.start[x];
+                int start = horizontal.start[x];
                 int base = x * horizontal.stride;
                 float r = 0f;
                 float g = 0f;
                 float b = 0f;
-                for (int k = 0, n = copyRows ? 1 : horizontal.count[x]; k < n; k++) {
-                    float w = copyRows ? 1f : horizontal.weights[base + k];
+                for (int k = 0, n = horizontal.count[x]; k < n; k++) {
+                    float w = horizontal.weights[base + k];
                     int p = packed[start + k];
                     r += w * ((p >> 16) & 0xFF);
                     g += w * ((p >> 8) & 0xFF);
