@@ -39,11 +39,9 @@ final class PngLayout {
         return bytes;
     }
 
-    /** A raster of its own (not a view into a larger one), so that its array is exactly its pixels. */
+    /** A raster whose int array is exactly its pixels. */
     private static boolean isPlain(Raster raster) {
-        return raster.getParent() == null && raster.getSampleModelTranslateX() == 0
-                && raster.getSampleModelTranslateY() == 0 && raster.getDataBuffer() instanceof DataBufferInt buffer
-                && buffer.getNumBanks() == 1 && buffer.getOffset() == 0
+        return Rasters.startsItsArray(raster) && raster.getDataBuffer() instanceof DataBufferInt buffer
                 && buffer.getData().length == raster.getWidth() * raster.getHeight();
     }
 }

@@ -56,9 +56,8 @@ final class SrgbNormalizer {
      */
     private static boolean isInterleavedBytes(BufferedImage src) {
         Raster raster = src.getRaster();
-        if (src.isAlphaPremultiplied() || raster.getParent() != null
-                || raster.getSampleModelTranslateX() != 0 || raster.getSampleModelTranslateY() != 0
-                || !(raster.getDataBuffer() instanceof DataBufferByte buffer) || buffer.getNumBanks() != 1
+        if (src.isAlphaPremultiplied() || !Rasters.startsItsArray(raster)
+                || !(raster.getDataBuffer() instanceof DataBufferByte buffer)
                 || !(raster.getSampleModel() instanceof PixelInterleavedSampleModel model)) {
             return false;
         }
@@ -70,7 +69,7 @@ final class SrgbNormalizer {
         int bands = raster.getNumBands();
         return (bands == 1 || bands == 3 || bands == 4) && model.getPixelStride() == bands
                 && model.getScanlineStride() == src.getWidth() * bands
-                && buffer.getOffset() == 0 && buffer.getData().length >= src.getWidth() * src.getHeight() * bands;
+                && buffer.getData().length >= src.getWidth() * src.getHeight() * bands;
     }
 
     /** The fast path of {@link #copyScaledSamples} for {@linkplain #isInterleavedBytes interleaved bytes}. */
