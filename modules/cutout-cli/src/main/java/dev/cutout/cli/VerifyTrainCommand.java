@@ -61,6 +61,11 @@ final class VerifyTrainCommand implements Callable<Integer> {
             description = "Share of auto-published masks that must have IoU >= 0.95. Default: ${DEFAULT-VALUE}.")
     double targetPrecision;
 
+    @Option(names = "--confidence", defaultValue = "0.9", paramLabel = "C",
+            description = "How sure the calibration masks must make it that a threshold reaches the target precision"
+                    + " (a lower confidence bound; 0 takes the observed precision at face value). Default: ${DEFAULT-VALUE}.")
+    double confidence;
+
     @Option(names = "--release-version", defaultValue = "1", paramLabel = "V",
             description = "Version number written into the card. Default: ${DEFAULT-VALUE}.")
     int version;
@@ -85,7 +90,7 @@ final class VerifyTrainCommand implements Callable<Integer> {
         VerifierTrainingConfig config;
         try {
             config = new VerifierTrainingConfig(folders, trainPhotos, calibrationPhotos, damaged, epochs, batchSize,
-                    learningRate, clusters, targetPrecision, version, seed, workDir, output);
+                    learningRate, clusters, targetPrecision, confidence, version, seed, workDir, output);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
@@ -97,8 +102,9 @@ final class VerifyTrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         VerifierCard card = result.card();
         for (VerifierCard.Epoch e : card.history()) {
-            out.printf(Locale.ROOT, "epoch %d loss=%.4f calibration_spearman=%.4f calibration_mae=%.4f%n", e.epoch(),
-                    e.trainLoss(), e.calibrationSpearman(), e.calibrationMae());
+            out.printf(Locale.ROOT,
+                    "epoch %d loss=%.4f calibration_loss=%.4f calibration_spearman=%.4f calibration_mae=%.4f%n",
+                    e.epoch(), e.trainLoss(), e.calibrationLoss(), e.calibrationSpearman(), e.calibrationMae());
         }
         PublishPolicy policy = card.publishPolicy();
         out.println(threshold(policy.overall()));
@@ -111,8 +117,10 @@ final class VerifyTrainCommand implements Callable<Integer> {
     }
 
     private static String threshold(PublishPolicy.Threshold t) {
-        return String.format(Locale.ROOT, "%s threshold=%.4f calibration_masks=%d publish_rate=%.4f precision=%.4f%s",
+        return String.format(Locale.ROOT,
+                "%s threshold=%.4f calibration_masks=%d publish_rate=%.4f precision=%.4f supported=%.4f%s",
                 t.cluster() < 0 ? "overall" : "cluster=" + t.cluster() + " (" + t.label() + ")", t.threshold(),
-                t.calibrationMasks(), t.publishRate(), t.precision(), t.fromOverall() ? " (too few masks: overall)" : "");
+                t.calibrationMasks(), t.publishRate(), t.precision(), t.supported(),
+                t.fromOverall() ? " (too few masks: overall)" : "");
     }
 }

@@ -38,9 +38,9 @@ public record VerifierCard(
         Map<String, String> evaluations,
         String notice) {
 
-    /** One training epoch: loss on the training samples, rank correlation and error on calibration masks. */
-    public record Epoch(int epoch, double trainLoss, double calibrationSpearman, double calibrationMae,
-                        double seconds) {
+    /** One training epoch: loss on the training samples; loss, rank correlation and error on calibration masks. */
+    public record Epoch(int epoch, double trainLoss, double calibrationLoss, double calibrationSpearman,
+                        double calibrationMae, double seconds) {
     }
 
     private static final ObjectMapper JSON = JsonMapper.builder()

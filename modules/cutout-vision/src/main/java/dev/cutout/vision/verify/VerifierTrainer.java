@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Trains the verification model: makes (or reads cached) samples with the given segmenter, trains the
- * quality network, keeps the epoch with the best rank correlation on calibration masks, clusters the
+ * quality network, keeps the epoch with the lowest loss on calibration masks, clusters the
  * photos and chooses the publish thresholds per cluster on the calibration masks; writes
  * {@code verifier-0000.params} and {@code verifier.card.json}.
  */
@@ -78,7 +78,7 @@ public final class VerifierTrainer {
                             XavierInitializer.FactorType.IN, 2), Parameter.Type.WEIGHT)
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(new LearningRateSchedule(
                             config.learningRate(), WARMUP_STEPS, batches * config.epochs(), 0)).build());
-            double best = Double.NEGATIVE_INFINITY;
+            double best = Double.POSITIVE_INFINITY;
             try (Trainer trainer = model.newTrainer(trainingConfig)) {
                 trainer.initialize(new Shape(config.batchSize(), QualityInputs.CHANNELS, QualityInputs.INPUT_SIDE,
                         QualityInputs.INPUT_SIDE), new Shape(config.batchSize(), QualityInputs.FEATURE_NAMES.size()));
@@ -89,13 +89,18 @@ public final class VerifierTrainer {
                     double loss = trainEpoch(trainer, train, trainFeatures, random, epoch);
                     double[] scores = scores(model, trainer.getManager(), calibration, scaler);
                     double[] truth = calibration.stream().mapToDouble(QualitySample::trueIou).toArray();
+                    double calibrationLoss = calibrationLoss(scores, truth);
                     double spearman = RankCorrelation.spearman(scores, truth);
                     double mae = meanAbsoluteError(scores, truth);
-                    history.add(new VerifierCard.Epoch(epoch, loss, spearman, mae, (System.nanoTime() - start) / 1e9));
-                    LOG.info("epoch {}/{}: loss={} calibration spearman={} mae={}", epoch, config.epochs(),
-                            fmt(loss), fmt(spearman), fmt(mae));
-                    if (Double.isNaN(spearman) || spearman > best) {
-                        best = Double.isNaN(spearman) ? best : spearman;
+                    history.add(new VerifierCard.Epoch(epoch, loss, calibrationLoss, spearman, mae,
+                            (System.nanoTime() - start) / 1e9));
+                    LOG.info("epoch {}/{}: loss={} calibration loss={} spearman={} mae={}", epoch, config.epochs(),
+                            fmt(loss), fmt(calibrationLoss), fmt(spearman), fmt(mae));
+                    // The loss, not the rank correlation, picks the epoch: on a few hundred masks the
+                    // correlation jumps by hundredths from epoch to epoch and once chose the first.
+                    // Without calibration masks (NaN loss) every epoch is kept: the last one stands.
+                    if (!(calibrationLoss >= best)) {
+                        best = calibrationLoss;
                         SegmenterModels.saveWeights(model, config.outputDir(), name);
                     }
                 }
@@ -208,10 +213,10 @@ public final class VerifierTrainer {
     /** Publish thresholds per cluster on the calibration masks; small clusters take the overall one. */
     PublishPolicy choosePolicy(double[] scores, List<QualitySample> calibration, ProductClusters clusters) {
         double[] truth = calibration.stream().mapToDouble(QualitySample::trueIou).toArray();
-        PublishThresholds.Choice all = supported(PublishThresholds.choose(scores, truth, QualityLabel.GOOD_IOU,
-                config.targetPrecision()), scores, truth);
+        PublishThresholds.Choice all = PublishThresholds.choose(scores, truth, QualityLabel.GOOD_IOU,
+                config.targetPrecision(), config.confidence());
         PublishPolicy.Threshold overall = new PublishPolicy.Threshold(-1, "all", all.threshold(), all.total(),
-                all.published(), all.precision(), false);
+                all.published(), all.precision(), all.supported(), false);
         if (all.threshold() >= 1.0) {
             logClosest(scores, truth);
         }
@@ -226,34 +231,26 @@ public final class VerifierTrainer {
             double[] s = members.stream().mapToDouble(i -> scores[i]).toArray();
             double[] t = members.stream().mapToDouble(i -> truth[i]).toArray();
             boolean tooFew = members.size() < PublishPolicy.MIN_CLUSTER_MASKS;
-            PublishThresholds.Choice own = supported(PublishThresholds.choose(s, t, QualityLabel.GOOD_IOU,
-                    config.targetPrecision()), s, t);
-            PublishThresholds.Choice used = tooFew ? PublishThresholds.at(all.threshold(), s, t, QualityLabel.GOOD_IOU) : own;
+            PublishThresholds.Choice used = tooFew
+                    ? PublishThresholds.at(all.threshold(), s, t, QualityLabel.GOOD_IOU, config.confidence())
+                    : PublishThresholds.choose(s, t, QualityLabel.GOOD_IOU, config.targetPrecision(),
+                            config.confidence());
             perCluster.add(new PublishPolicy.Threshold(c, clusters.label(c), used.threshold(), members.size(),
-                    used.published(), used.precision(), tooFew));
+                    used.published(), used.precision(), used.supported(), tooFew));
         }
-        return new PublishPolicy(QualityLabel.GOOD_IOU, config.targetPrecision(), overall, perCluster);
+        return new PublishPolicy(QualityLabel.GOOD_IOU, config.targetPrecision(), config.confidence(), overall,
+                perCluster);
     }
 
     /** How far the calibration masks are from a publish threshold: for the operator when none is found. */
     private void logClosest(double[] scores, double[] truth) {
-        PublishThresholds.mostPrecise(scores, truth, QualityLabel.GOOD_IOU, PublishPolicy.MIN_PUBLISHED_MASKS)
-                .ifPresent(closest -> LOG.info("no threshold reaches precision {} with at least {} calibration masks"
-                        + " published; the closest: precision {} at score {} ({} of {} published)",
-                        config.targetPrecision(), PublishPolicy.MIN_PUBLISHED_MASKS,
+        PublishThresholds.mostPrecise(scores, truth, QualityLabel.GOOD_IOU, config.confidence())
+                .ifPresent(closest -> LOG.info("no threshold shows precision {} at confidence {} on the calibration"
+                        + " masks; the closest: precision {} observed, {} supported, at score {} ({} of {} published)",
+                        config.targetPrecision(), config.confidence(),
                         String.format(Locale.ROOT, "%.3f", closest.precision()),
+                        String.format(Locale.ROOT, "%.3f", closest.supported()),
                         String.format(Locale.ROOT, "%.4f", closest.threshold()), closest.published(), closest.total()));
-    }
-
-    /**
-     * The choice, or publishing nothing when it rests on fewer than {@link PublishPolicy#MIN_PUBLISHED_MASKS}
-     * calibration masks: a precision measured on a handful of masks says nothing about the next thousand.
-     */
-    static PublishThresholds.Choice supported(PublishThresholds.Choice choice, double[] scores, double[] truth) {
-        if (choice.published() >= PublishPolicy.MIN_PUBLISHED_MASKS || choice.threshold() >= 1.0) {
-            return choice;
-        }
-        return PublishThresholds.at(1.0, scores, truth, QualityLabel.GOOD_IOU);
     }
 
     private VerifierCard card(String name, long parameters, FeatureScaler scaler, ProductClusters clusters,
@@ -268,7 +265,7 @@ public final class VerifierTrainer {
         schedule.put("decay", "cosine to 5%");
         schedule.put("loss", "BCE of predicted vs true IoU on the log-error scale + " + QualityLoss.CLASS_WEIGHT + " x problem-class CE");
         schedule.put("damagedPerPhoto", config.damagedPerPhoto());
-        schedule.put("selection", "epoch with the best Spearman on calibration masks");
+        schedule.put("selection", "epoch with the lowest loss on calibration masks");
         List<String> data = new ArrayList<>();
         for (PairFolder folder : config.folders()) {
             data.add(folder.name());
@@ -279,6 +276,20 @@ public final class VerifierTrainer {
         return new VerifierCard(name, config.version(), QualityNet.ARCHITECTURE, parameters, QualityView.WORKING_SIDE,
                 QualityInputs.INPUT_SIDE, QualityInputs.FEATURE_NAMES, scaler.means(), scaler.scales(),
                 clusters.snapshot(), policy, segmenter, data, schedule, history, null, ModelCard.RESEARCH_NOTICE);
+    }
+
+    /**
+     * The IoU head's loss on masks it did not train on: binary cross-entropy of the predicted against the
+     * true IoU, both on the log-error scale the head learns on ({@link QualityNet#errorScale}).
+     */
+    static double calibrationLoss(double[] predicted, double[] truth) {
+        double sum = 0;
+        for (int i = 0; i < predicted.length; i++) {
+            double p = Math.min(1 - 1e-6, Math.max(1e-6, QualityNet.errorScale(predicted[i])));
+            double t = QualityNet.errorScale(truth[i]);
+            sum -= t * Math.log(p) + (1 - t) * Math.log(1 - p);
+        }
+        return predicted.length == 0 ? Double.NaN : sum / predicted.length;
     }
 
     static double meanAbsoluteError(double[] a, double[] b) {

@@ -17,6 +17,8 @@ import java.util.List;
  * @param learningRate     Adam's peak learning rate (warm-up, then cosine decay)
  * @param clusters         product clusters (k of k-means)
  * @param targetPrecision  share of auto-published masks that must reach {@link QualityLabel#GOOD_IOU}
+ * @param confidence       how sure the calibration masks must make it that a threshold reaches the target
+ *                         ({@link PrecisionBound}), in {@code [0, 1)}
  * @param version          release number written into the card
  * @param seed             seed of damage, shuffling and clustering
  * @param workDir          where made samples are cached between runs
@@ -32,6 +34,7 @@ public record VerifierTrainingConfig(
         float learningRate,
         int clusters,
         double targetPrecision,
+        double confidence,
         int version,
         long seed,
         Path workDir,
@@ -46,12 +49,14 @@ public record VerifierTrainingConfig(
         require(learningRate > 0, "learning rate must be positive");
         require(clusters > 0, "at least one cluster is needed");
         require(targetPrecision > 0 && targetPrecision <= 1, "target precision must be in (0,1]");
+        require(confidence >= 0 && confidence < 1, "confidence must be in [0,1)");
         require(version > 0, "version must be positive");
     }
 
     /** The default schedule: about a thousand photos and five thousand masks, minutes per epoch on a CPU core. */
     public static VerifierTrainingConfig defaults(List<PairFolder> folders, Path workDir, Path outputDir) {
-        return new VerifierTrainingConfig(folders, 500, 0, 5, 24, 32, 2e-3f, 4, 0.99, 1, 11L, workDir, outputDir);
+        return new VerifierTrainingConfig(folders, 500, 0, 5, 24, 32, 2e-3f, 4, 0.99, 0.9, 1, 11L, workDir,
+                outputDir);
     }
 
     private static void require(boolean condition, String message) {

@@ -24,11 +24,23 @@ class VerifierTrainerTest {
     Path dir;
 
     @Test
+    void calibrationLossIsLowestForTheTruthAndGrowsWithTheError() {
+        double[] truth = {0.97, 0.6, 0.9};
+        double exact = VerifierTrainer.calibrationLoss(truth, truth);
+        double near = VerifierTrainer.calibrationLoss(new double[] {0.95, 0.62, 0.9}, truth);
+        double far = VerifierTrainer.calibrationLoss(new double[] {0.6, 0.97, 0.5}, truth);
+
+        assertThat(exact).isLessThan(near);
+        assertThat(near).isLessThan(far);
+        assertThat(VerifierTrainer.calibrationLoss(new double[0], new double[0])).isNaN();
+    }
+
+    @Test
     void makesSamplesTrainsCalibratesAndReleasesALoadableVerifier() throws Exception {
         // 40 groups of one view: 5% held out gives 2 calibration photos, the rest train.
         PairFolder data = SyntheticPairs.write(dir.resolve("data"), 40, 1, 96, 72, 3);
-        VerifierTrainingConfig config = new VerifierTrainingConfig(List.of(data), 12, 0, 3, 2, 8, 2e-3f, 2, 0.99, 3,
-                5L, dir.resolve("work"), dir.resolve("release"));
+        VerifierTrainingConfig config = new VerifierTrainingConfig(List.of(data), 12, 0, 3, 2, 8, 2e-3f, 2, 0.99, 0.9,
+                3, 5L, dir.resolve("work"), dir.resolve("release"));
 
         VerifierTrainer.Result result;
         try (SegmenterModel segmenter = SegmenterModel.loadDefault(0);
