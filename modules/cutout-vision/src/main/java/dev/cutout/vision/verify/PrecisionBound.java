@@ -44,7 +44,7 @@ public final class PrecisionBound {
         }
         // P(X >= good | p) rises with p: bisect for the p where it equals alpha.
         double low = 0;
-        double high = good / (double) published;
+        double high = 1; // below a confidence of one half the bound lies above the observed share
         for (int i = 0; i < 60; i++) {
             double mid = (low + high) / 2;
             if (upperTail(good, published, mid) < alpha) {

@@ -32,6 +32,13 @@ class PrecisionBoundTest {
     }
 
     @Test
+    void aLowConfidenceBoundLiesAboveTheObservedShare() {
+        double p = PrecisionBound.lower(5, 10, 0.1);
+        assertThat(PrecisionBound.upperTail(5, 10, p)).isCloseTo(0.9, within(1e-9));
+        assertThat(p).isGreaterThan(0.5);
+    }
+
+    @Test
     void confidenceZeroIsTheObservedPrecision() {
         assertThat(PrecisionBound.lower(3, 4, 0)).isEqualTo(0.75);
     }
