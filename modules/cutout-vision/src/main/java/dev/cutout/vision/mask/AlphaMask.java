@@ -2,7 +2,6 @@ package dev.cutout.vision.mask;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
-import java.awt.image.DataBufferInt;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
@@ -81,15 +80,6 @@ public final class AlphaMask {
             byte[] data = buffer.getData();
             for (int i = 0; i < v.length; i++) {
                 v[i] = (data[i] & 0xFF) / 255f;
-            }
-        } else if (image.getType() == BufferedImage.TYPE_INT_RGB
-                && raster.getDataBuffer() instanceof DataBufferInt buffer
-                && raster.getSampleModelTranslateX() == 0 && raster.getSampleModelTranslateY() == 0
-                && buffer.getOffset() == 0 && buffer.getData().length == w * h) {
-            // What the codec decodes a stored mask PNG to: read the pixels in place, not row by row.
-            int[] data = buffer.getData();
-            for (int i = 0; i < v.length; i++) {
-                v[i] = luminance(data[i]);
             }
         } else if (raster.getNumBands() == 1 && image.getSampleModel().getSampleSize(0) <= 16) {
             float[] lut = singleBandLookup(image);
