@@ -55,9 +55,6 @@ public final class PublishThresholds {
      */
     public static Choice choose(double[] scores, double[] trueIous, double goodIou, double targetPrecision,
             double confidence) {
-        if (scores.length != trueIous.length) {
-            throw new IllegalArgumentException(scores.length + " scores but " + trueIous.length + " IoUs");
-        }
         if (!(targetPrecision >= 0 && targetPrecision <= 1)) {
             throw new IllegalArgumentException("target precision must be in [0, 1]: " + targetPrecision);
         }
@@ -98,9 +95,6 @@ public final class PublishThresholds {
      * threshold meets. Empty when there are no masks.
      */
     public static Optional<Choice> mostPrecise(double[] scores, double[] trueIous, double goodIou, double confidence) {
-        if (scores.length != trueIous.length) {
-            throw new IllegalArgumentException(scores.length + " scores but " + trueIous.length + " IoUs");
-        }
         int n = scores.length;
         Choice best = null;
         for (Step step : steps(scores, trueIous, goodIou)) {
@@ -131,6 +125,9 @@ public final class PublishThresholds {
      * the threshold, so the whole tie goes in at once.
      */
     private static List<Step> steps(double[] scores, double[] trueIous, double goodIou) {
+        if (scores.length != trueIous.length) {
+            throw new IllegalArgumentException(scores.length + " scores but " + trueIous.length + " IoUs");
+        }
         int n = scores.length;
         Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingDouble((Integer i) -> scores[i]).reversed());
