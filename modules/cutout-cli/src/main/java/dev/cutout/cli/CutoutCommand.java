@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
                 EvalCommand.class,
                 BenchCommand.class,
                 TrainCommand.class,
+                TrainEdgesCommand.class,
                 VerifyTrainCommand.class,
                 VerifyEvalCommand.class,
                 CommandLine.HelpCommand.class,

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
-/** Which segmenter a command runs: the shipped default, or weights from a file. */
+/** Which segmenter a command runs (the shipped default, or weights from a file) and its edge refiner. */
 final class ModelOptions {
 
     @Option(names = "--model", paramLabel = "PARAMS",
@@ -28,7 +28,26 @@ final class ModelOptions {
             description = "Where inference runs. gpu needs a build with -Pgpu. Default: ${DEFAULT-VALUE}.")
     String device;
 
+    @Option(names = "--edges", paramLabel = "default|none|PARAMS", defaultValue = SegmenterModel.EDGES_DEFAULT,
+            description = "Edge refiner that sharpens the masks at 640 px before the final upsampling: default (the "
+                    + "shipped one), none, or a NAME-0000.params file. Default: ${DEFAULT-VALUE}.")
+    String edges;
+
     SegmenterModel load() throws IOException {
+        SegmenterModel segmenter = loadSegmenter();
+        try {
+            return segmenter.withEdges(edges, deviceOf());
+        } catch (IOException e) {
+            segmenter.close();
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    private Device deviceOf() {
+        return "gpu".equalsIgnoreCase(device) ? Device.gpu() : Device.cpu();
+    }
+
+    private SegmenterModel loadSegmenter() throws IOException {
         if (inputSize != 0 && (inputSize < 32 || inputSize % 32 != 0)) {
             throw new UserError("--input-size must be a positive multiple of 32, got " + inputSize);
         }
@@ -38,6 +57,6 @@ final class ModelOptions {
         if (!Files.isRegularFile(model)) {
             throw new UserError("no weights file at " + model);
         }
-        return SegmenterModel.load(model, size, inputSize, "gpu".equalsIgnoreCase(device) ? Device.gpu() : Device.cpu());
+        return SegmenterModel.load(model, size, inputSize, deviceOf());
     }
 }

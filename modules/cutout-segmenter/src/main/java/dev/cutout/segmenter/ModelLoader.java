@@ -3,6 +3,7 @@ package dev.cutout.segmenter;
 import dev.cutout.common.store.ObjectStore;
 import dev.cutout.events.ModelRef;
 import dev.cutout.events.ModelReleased;
+import dev.cutout.vision.infer.EdgeRefiner;
 import dev.cutout.vision.infer.SegmenterModel;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,16 +26,17 @@ public final class ModelLoader {
 
     /** The weights at {@code model.path}, or the default model shipped in the jar when none is set. */
     public ModelHandle initial() throws IOException {
-        SegmenterModel model = config.modelPath().isPresent()
+        SegmenterModel model = withEdges(config.modelPath().isPresent()
                 ? SegmenterModel.load(config.modelPath().get(), config.modelArchitecture(), config.modelInputSize(),
                         config.device())
-                : SegmenterModel.loadDefault(config.modelInputSize());
+                : SegmenterModel.loadDefault(config.modelInputSize()));
         int version = config.modelVersion();
         if (version == 0) {
             version = parseVersion(model.version());
         }
         ModelRef ref = new ModelRef(config.modelName(), version);
-        log.info("starting with model {}:{} at input size {}", ref.getName(), ref.getVersion(), model.inputSize());
+        log.info("starting with model {}:{} at input size {}, edge refiner {}", ref.getName(), ref.getVersion(),
+                model.inputSize(), edges(model));
         return new ModelHandle(model, ref);
     }
 
@@ -47,15 +49,29 @@ public final class ModelLoader {
         try {
             Files.write(params, bytes);
             int inputSize = config.modelInputSize() > 0 ? config.modelInputSize() : release.getInputSize();
-            SegmenterModel model = SegmenterModel.load(params, SegmenterConfig.architecture(release.getArchitecture()),
-                    inputSize, config.device());
-            log.info("loaded released model {}:{} ({}) at input size {}", ref.getName(), ref.getVersion(),
-                    release.getArchitecture(), model.inputSize());
+            SegmenterModel model = withEdges(SegmenterModel.load(params,
+                    SegmenterConfig.architecture(release.getArchitecture()), inputSize, config.device()));
+            log.info("loaded released model {}:{} ({}) at input size {}, edge refiner {}", ref.getName(),
+                    ref.getVersion(), release.getArchitecture(), model.inputSize(), edges(model));
             return new ModelHandle(model, ref);
         } finally {
             Files.deleteIfExists(params);
             Files.deleteIfExists(dir);
         }
+    }
+
+    /** The configured edge refiner on {@code model}; a release keeps sharpening its masks like the first model. */
+    private SegmenterModel withEdges(SegmenterModel model) throws IOException {
+        try {
+            return model.withEdges(config.edgeRefiner(), config.device());
+        } catch (IOException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    private static String edges(SegmenterModel model) {
+        return model.edgeRefiner().map(EdgeRefiner::version).orElse("none");
     }
 
     private static int parseVersion(String version) {

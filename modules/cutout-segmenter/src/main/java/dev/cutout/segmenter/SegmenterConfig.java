@@ -8,6 +8,7 @@ import ai.djl.Device;
 import dev.cutout.common.config.CommonConfig;
 import dev.cutout.common.config.CutoutConfig;
 import dev.cutout.vision.mask.RefineOptions;
+import dev.cutout.vision.infer.SegmenterModel;
 import dev.cutout.vision.model.U2NetSize;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +39,7 @@ public final class SegmenterConfig extends CutoutConfig {
     public static final String MODEL_ARCHITECTURE = "model.architecture";
     public static final String MODEL_VERSION = "model.version";
     public static final String MODEL_HOT_SWAP = "model.hot.swap";
+    public static final String REFINE_EDGES = "refine.edges";
     public static final String REFINE_RADIUS = "refine.radius";
     public static final String REFINE_EPSILON = "refine.epsilon";
     public static final String REFINE_SUBSAMPLE = "refine.subsample";
@@ -87,6 +89,9 @@ public final class SegmenterConfig extends CutoutConfig {
                     "Release number of the weights started with; a release with a higher number replaces them.")
             .define(MODEL_HOT_SWAP, Type.BOOLEAN, true, MEDIUM,
                     "Whether to follow models.released and swap to newer segmenter releases without a restart.")
+            .define(REFINE_EDGES, Type.STRING, SegmenterModel.EDGES_DEFAULT, new ConfigDef.NonEmptyString(), MEDIUM,
+                    "Edge refiner that sharpens every model's masks at 640 px before the final upsampling: default"
+                            + " (the one shipped with Cutout), none, or a NAME-0000.params file.")
             .define(REFINE_RADIUS, Type.INT, RefineOptions.AUTO_RADIUS, Range.atLeast(RefineOptions.AUTO_RADIUS), LOW,
                     "Guided-filter radius in full-resolution pixels; -1 picks it from the upsampling factor.")
             .define(REFINE_EPSILON, Type.DOUBLE, RefineOptions.DEFAULT_EPSILON, Range.atLeast(0), LOW,
@@ -165,6 +170,11 @@ public final class SegmenterConfig extends CutoutConfig {
 
     public boolean hotSwap() {
         return getBoolean(MODEL_HOT_SWAP);
+    }
+
+    /** The edge refiner setting, as {@link SegmenterModel#withEdges} takes it. */
+    public String edgeRefiner() {
+        return getString(REFINE_EDGES);
     }
 
     public RefineOptions refineOptions() {

@@ -25,11 +25,13 @@ public final class SegmenterModel implements AutoCloseable {
     private final Model model;
     private final ModelCard card;
     private final int inputSize;
+    private final EdgeRefiner edgeRefiner;
 
-    private SegmenterModel(Model model, ModelCard card, int inputSize) {
+    private SegmenterModel(Model model, ModelCard card, int inputSize, EdgeRefiner edgeRefiner) {
         this.model = model;
         this.card = card;
         this.inputSize = inputSize;
+        this.edgeRefiner = edgeRefiner;
     }
 
     /**
@@ -55,18 +57,69 @@ public final class SegmenterModel implements AutoCloseable {
             model.close();
             throw e;
         }
-        return new SegmenterModel(model, card, size0);
+        return new SegmenterModel(model, card, size0, null);
     }
 
-    /** The default model shipped inside this module, on the CPU. */
+    /** The default model shipped inside this module, on the CPU, with the shipped edge refiner. */
     public static SegmenterModel loadDefault(int inputSize) throws IOException {
-        return ShippedModelFiles.load(DEFAULT_RESOURCE_DIR, DEFAULT_NAME, "the default model",
+        SegmenterModel model = ShippedModelFiles.load(DEFAULT_RESOURCE_DIR, DEFAULT_NAME, "the default model",
                 params -> load(params, U2NetSize.SMALL, inputSize, Device.cpu()));
+        if (!EdgeRefiner.hasDefault()) {
+            return model;
+        }
+        try {
+            return model.withEdgeRefiner(EdgeRefiner.loadDefault());
+        } catch (IOException | RuntimeException e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /**
+     * This segmenter with {@code refiner} sharpening its edges (replacing any it had; null for none).
+     * The result owns the network and the refiner: close it, not this instance.
+     */
+    public SegmenterModel withEdgeRefiner(EdgeRefiner refiner) {
+        if (edgeRefiner != null && edgeRefiner != refiner) {
+            edgeRefiner.close();
+        }
+        return new SegmenterModel(model, card, inputSize, refiner);
+    }
+
+    /** What {@link #withEdges} takes for the shipped edge refiner. */
+    public static final String EDGES_DEFAULT = "default";
+    /** What {@link #withEdges} takes for no edge refiner. */
+    public static final String EDGES_NONE = "none";
+
+    /**
+     * This segmenter with the edge refiner a setting names: {@value #EDGES_DEFAULT} for the shipped one
+     * (none when this build ships none), {@value #EDGES_NONE}, or the path of a {@code NAME-0000.params}
+     * file. The result owns both models: close it, not this instance.
+     */
+    public SegmenterModel withEdges(String setting, Device device) throws IOException {
+        if (EDGES_NONE.equals(setting)) {
+            return withEdgeRefiner(null);
+        }
+        if (EDGES_DEFAULT.equals(setting)) {
+            return edgeRefiner != null || !EdgeRefiner.hasDefault() ? this : withEdgeRefiner(EdgeRefiner.loadDefault());
+        }
+        Path params = Path.of(setting);
+        if (!Files.isRegularFile(params)) {
+            throw new IOException("no edge refiner weights at " + setting + " (give a NAME-0000.params file, "
+                    + EDGES_DEFAULT + " or " + EDGES_NONE + ")");
+        }
+        return withEdgeRefiner(EdgeRefiner.load(params, device));
     }
 
     /** A predictor for one thread; close it when the thread is done. */
     public MaskPredictor newPredictor(RefineOptions refine) {
-        return new MaskPredictor(model.newPredictor(new SegmentationTranslator(inputSize)), refine);
+        return new MaskPredictor(model.newPredictor(new SegmentationTranslator(inputSize)), refine,
+                edgeRefiner == null ? null : edgeRefiner.newSession());
+    }
+
+    /** The edge refiner sharpening this segmenter's masks, if any. */
+    public java.util.Optional<EdgeRefiner> edgeRefiner() {
+        return java.util.Optional.ofNullable(edgeRefiner);
     }
 
     public String name() {
@@ -90,5 +143,8 @@ public final class SegmenterModel implements AutoCloseable {
     @Override
     public void close() {
         model.close();
+        if (edgeRefiner != null) {
+            edgeRefiner.close();
+        }
     }
 }

@@ -38,10 +38,13 @@ public final class MaskRefiner {
                 ? new FastGuidedFilter(radius, options.epsilon(), options.subsample(), options.confidenceBlend())
                         .apply(photo, input)
                 : input.resize(w, h);
-        if (options.mode() == AlphaMode.HARD) {
-            full = full.binarize(options.threshold());
-        }
-        return cleanUp(full);
+        return finish(full);
+    }
+
+    /** The steps after upsampling, for a mask already at the photo's resolution: threshold and clean-up as configured. */
+    public AlphaMask finish(AlphaMask full) {
+        AlphaMask out = options.mode() == AlphaMode.HARD ? full.binarize(options.threshold()) : full;
+        return cleanUp(out);
     }
 
     /** Component removal and hole filling as configured, at the mask's own resolution. */

@@ -12,32 +12,45 @@ import java.util.concurrent.BlockingQueue;
  */
 final class BatchProducer implements AutoCloseable {
 
-    /** A batch as flat arrays: {@code B x 3 x S x S} inputs and {@code B x 1 x S x S} masks. */
+    /** A batch as flat arrays: {@code B x C x S x S} inputs and {@code B x 1 x S x S} masks. */
     record Batch(int count, int size, float[] inputs, float[] masks) {}
 
     private final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(3);
     private final Thread thread;
     private volatile RuntimeException failure;
 
-    BatchProducer(TrainingData data, Augmenter augmenter, int batchSize, int size, int batches, long seed) {
-        thread = new Thread(() -> produce(data, augmenter, batchSize, size, batches, new Random(seed)),
-                "batch-producer");
+    /** Makes one batch from the producer's random source. */
+    @FunctionalInterface
+    interface BatchSource {
+        Batch make(Random random);
+    }
+
+    BatchProducer(BatchSource source, int batches, long seed) {
+        thread = new Thread(() -> produce(source, batches, new Random(seed)), "batch-producer");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private void produce(TrainingData data, Augmenter augmenter, int batchSize, int size, int batches, Random random) {
+    /** Segmenter batches: {@code batchSize} augmented images of {@code size x size}. */
+    static BatchProducer ofImages(TrainingData data, Augmenter augmenter, int batchSize, int size, int batches,
+            long seed) {
+        int plane = size * size;
+        return new BatchProducer(random -> {
+            float[] inputs = new float[batchSize * 3 * plane];
+            float[] masks = new float[batchSize * plane];
+            for (int i = 0; i < batchSize; i++) {
+                TrainingExample example = augmenter.apply(data.draw(random), random);
+                System.arraycopy(example.input(), 0, inputs, i * 3 * plane, 3 * plane);
+                System.arraycopy(example.mask(), 0, masks, i * plane, plane);
+            }
+            return new Batch(batchSize, size, inputs, masks);
+        }, batches, seed);
+    }
+
+    private void produce(BatchSource source, int batches, Random random) {
         try {
-            int plane = size * size;
             for (int b = 0; b < batches; b++) {
-                float[] inputs = new float[batchSize * 3 * plane];
-                float[] masks = new float[batchSize * plane];
-                for (int i = 0; i < batchSize; i++) {
-                    TrainingExample example = augmenter.apply(data.draw(random), random);
-                    System.arraycopy(example.input(), 0, inputs, i * 3 * plane, 3 * plane);
-                    System.arraycopy(example.mask(), 0, masks, i * plane, plane);
-                }
-                queue.put(new Batch(batchSize, size, inputs, masks));
+                queue.put(source.make(random));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

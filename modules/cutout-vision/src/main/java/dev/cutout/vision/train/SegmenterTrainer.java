@@ -1,13 +1,9 @@
 package dev.cutout.vision.train;
 
 import ai.djl.Model;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.optimizer.Optimizer;
@@ -15,16 +11,11 @@ import dev.cutout.vision.data.Augmenter;
 import dev.cutout.vision.model.SegmenterModels;
 import dev.cutout.vision.model.U2Net;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +27,6 @@ import org.slf4j.LoggerFactory;
 public final class SegmenterTrainer {
 
     private static final Logger LOG = LoggerFactory.getLogger(SegmenterTrainer.class);
-    private static final String CHECKPOINT = "checkpoint";
 
     private final TrainingConfig config;
 
@@ -48,7 +38,8 @@ public final class SegmenterTrainer {
     public TrainingResult run() throws IOException, InterruptedException {
         TrainingData data = TrainingData.load(config.folders(), config.cacheSide(), config.validationPercent());
         LOG.info("training on {} images, validating on {}", data.trainCount(), data.validationCount());
-        TrainingState state = TrainingState.readOrFresh(config.checkpointDir());
+        Checkpoints checkpoints = new Checkpoints(config.checkpointDir());
+        TrainingState state = checkpoints.state();
         int batchesPerEpoch = config.samplesPerEpoch() / config.batchSize();
         int totalSteps = batchesPerEpoch * config.epochs();
         int size = config.inputSize();
@@ -57,10 +48,10 @@ public final class SegmenterTrainer {
         try (Model model = Model.newInstance(name, "PyTorch")) {
             U2Net net = new U2Net(config.size());
             model.setBlock(net);
-            Path resumeFrom = hasCheckpoint() ? config.checkpointDir() : null;
-            if (resumeFrom != null) {
-                SegmenterModels.loadWeights(model, latestCheckpoint());
-                LOG.info("resuming after epoch {} ({} steps) from {}", state.epochsDone(), state.stepsDone(), resumeFrom);
+            if (checkpoints.exist()) {
+                SegmenterModels.loadWeights(model, checkpoints.latest());
+                LOG.info("resuming after epoch {} ({} steps) from {}", state.epochsDone(), state.stepsDone(),
+                        checkpoints.dir());
             } else if (config.initialWeights() != null) {
                 SegmenterModels.loadWeights(model, config.initialWeights());
                 LOG.info("fine-tuning from {}", config.initialWeights());
@@ -91,7 +82,7 @@ public final class SegmenterTrainer {
                     // Without held-out images every epoch is released; with them, only improvements.
                     boolean best = Double.isNaN(scores.iou()) || scores.iou() > state.bestIou();
                     state = state.after(record, steps);
-                    checkpoint(model, state);
+                    checkpoints.save(model, state);
                     if (best) {
                         release(model, name, net, data, state);
                     }
@@ -104,66 +95,10 @@ public final class SegmenterTrainer {
     private double trainEpoch(Trainer trainer, TrainingData data, int epoch, int batches, int size)
             throws InterruptedException {
         Augmenter augmenter = new Augmenter(size, Augmenter.Recipe.studio());
-        double lossSum = 0;
-        try (BatchProducer producer = new BatchProducer(data, augmenter, config.batchSize(), size, batches,
-                        config.seed() * 1_000_003L + epoch);
-                ProgressBar bar = new ProgressBarBuilder().setTaskName("epoch " + epoch).setInitialMax(batches)
-                        .setStyle(ProgressBarStyle.ASCII).continuousUpdate().setUnit(" batches", 1).build()) {
-            for (int b = 0; b < batches; b++) {
-                BatchProducer.Batch batch = producer.next();
-                float loss;
-                try (NDManager scope = trainer.getManager().newSubManager()) {
-                    NDArray x = scope.create(batch.inputs(), new Shape(batch.count(), 3, size, size));
-                    NDArray y = scope.create(batch.masks(), new Shape(batch.count(), 1, size, size));
-                    try (GradientCollector collector = trainer.newGradientCollector()) {
-                        NDList predictions = trainer.forward(new NDList(x));
-                        NDArray value = trainer.getLoss().evaluate(new NDList(y), predictions);
-                        collector.backward(value);
-                        loss = value.getFloat();
-                    }
-                    trainer.step();
-                }
-                if (!Float.isFinite(loss)) {
-                    throw new IllegalStateException("training diverged: loss " + loss + " at epoch " + epoch);
-                }
-                lossSum += loss;
-                bar.step();
-                bar.setExtraMessage(String.format(" loss %.4f", lossSum / (b + 1)));
-            }
+        try (BatchProducer producer = BatchProducer.ofImages(data, augmenter, config.batchSize(), size, batches,
+                config.seed() * 1_000_003L + epoch)) {
+            return EpochLoop.run(trainer, producer, 3, batches, epoch);
         }
-        return lossSum / batches;
-    }
-
-    private Path latestCheckpoint() throws IOException {
-        try (Stream<Path> files = Files.list(config.checkpointDir())) {
-            return files.filter(p -> p.getFileName().toString().matches(CHECKPOINT + "-\\d{4}\\.params"))
-                    .max(Path::compareTo).orElseThrow(() -> new IOException("no checkpoint in " + config.checkpointDir()));
-        }
-    }
-
-    private boolean hasCheckpoint() throws IOException {
-        if (!Files.isDirectory(config.checkpointDir())) {
-            return false;
-        }
-        try (Stream<Path> files = Files.list(config.checkpointDir())) {
-            return files.anyMatch(p -> p.getFileName().toString().startsWith(CHECKPOINT + "-"));
-        }
-    }
-
-    /** Weights first, then the state that points past them: a crash in between only repeats an epoch. */
-    private void checkpoint(Model model, TrainingState state) throws IOException {
-        Files.createDirectories(config.checkpointDir());
-        model.setProperty("Epoch", String.valueOf(state.epochsDone()));
-        model.save(config.checkpointDir(), CHECKPOINT);
-        try (Stream<Path> files = Files.list(config.checkpointDir())) {
-            String keep = String.format("%s-%04d.params", CHECKPOINT, state.epochsDone());
-            for (Path old : files.filter(p -> p.getFileName().toString().startsWith(CHECKPOINT + "-")
-                    && !p.getFileName().toString().equals(keep)).toList()) {
-                Files.delete(old);
-            }
-        }
-        state.write(config.checkpointDir());
-        TrainingCurvePlot.write(state.history(), config.checkpointDir().resolve("curves.png"));
     }
 
     private void release(Model model, String name, U2Net net, TrainingData data, TrainingState state)
