@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
                 BenchCommand.class,
                 TrainCommand.class,
                 TrainEdgesCommand.class,
+                AverageWeightsCommand.class,
                 VerifyTrainCommand.class,
                 VerifyEvalCommand.class,
                 CommandLine.HelpCommand.class,

@@ -30,7 +30,7 @@ final class ModelOptions {
 
     @Option(names = "--edges", paramLabel = "default|none|PARAMS", defaultValue = SegmenterModel.EDGES_DEFAULT,
             description = "Edge refiner that sharpens the masks at 640 px before the final upsampling: default (the "
-                    + "shipped one), none, or a NAME-0000.params file. Default: ${DEFAULT-VALUE}.")
+                    + "shipped one, where the build ships one), none, or a NAME-0000.params file. Default: ${DEFAULT-VALUE}.")
     String edges;
 
     SegmenterModel load() throws IOException {

@@ -91,7 +91,7 @@ public final class SegmenterConfig extends CutoutConfig {
                     "Whether to follow models.released and swap to newer segmenter releases without a restart.")
             .define(REFINE_EDGES, Type.STRING, SegmenterModel.EDGES_DEFAULT, new ConfigDef.NonEmptyString(), MEDIUM,
                     "Edge refiner that sharpens every model's masks at 640 px before the final upsampling: default"
-                            + " (the one shipped with Cutout), none, or a NAME-0000.params file.")
+                            + " (the one shipped with Cutout, where it ships one), none, or a NAME-0000.params file.")
             .define(REFINE_RADIUS, Type.INT, RefineOptions.AUTO_RADIUS, Range.atLeast(RefineOptions.AUTO_RADIUS), LOW,
                     "Guided-filter radius in full-resolution pixels; -1 picks it from the upsampling factor.")
             .define(REFINE_EPSILON, Type.DOUBLE, RefineOptions.DEFAULT_EPSILON, Range.atLeast(0), LOW,

@@ -34,6 +34,12 @@ public final class EdgeRefiner implements AutoCloseable {
     /** The longest side it works at unless its card says otherwise: the size of carvana-train's photos. */
     public static final int DEFAULT_WORKING_SIDE = 640;
     public static final int DEFAULT_WIDTH = 16;
+    /**
+     * How far from the coarse outline the refiner may change the mask, in working pixels: 12 is 36
+     * photo pixels on a 1918x1280 photo, well past the 16 within which the segmenter's edge errors lie
+     * (see docs/model.md).
+     */
+    public static final int BAND_RADIUS = 12;
 
     private final Model model;
     private final ModelCard card;
@@ -85,6 +91,11 @@ public final class EdgeRefiner implements AutoCloseable {
         return Optional.ofNullable(card);
     }
 
+    /** The network's mask within {@link #BAND_RADIUS} of the coarse outline, the coarse mask elsewhere. */
+    public static AlphaMask confined(AlphaMask coarse, AlphaMask refined) {
+        return EdgeBand.keepNearOutline(coarse, refined, BAND_RADIUS);
+    }
+
     /** A session for one thread; close it when the thread is done. */
     public Session newSession() {
         return new Session(model.newPredictor(new Sharpening()), workingSide);
@@ -119,7 +130,8 @@ public final class EdgeRefiner implements AutoCloseable {
 
         /** As {@link #sharpen(AlphaMask, BufferedImage)}, for a photo already at the working resolution. */
         public AlphaMask sharpen(AlphaMask raw, WorkingImage image) throws TranslateException {
-            return predictor.predict(new Request(image, COARSE.refine(raw, image.image())));
+            AlphaMask coarse = COARSE.refine(raw, image.image());
+            return confined(coarse, predictor.predict(new Request(image, coarse)));
         }
 
         @Override

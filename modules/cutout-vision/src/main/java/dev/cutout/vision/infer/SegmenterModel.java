@@ -60,7 +60,7 @@ public final class SegmenterModel implements AutoCloseable {
         return new SegmenterModel(model, card, size0, null);
     }
 
-    /** The default model shipped inside this module, on the CPU, with the shipped edge refiner. */
+    /** The default model shipped inside this module, on the CPU, with the shipped edge refiner where there is one. */
     public static SegmenterModel loadDefault(int inputSize) throws IOException {
         SegmenterModel model = ShippedModelFiles.load(DEFAULT_RESOURCE_DIR, DEFAULT_NAME, "the default model",
                 params -> load(params, U2NetSize.SMALL, inputSize, Device.cpu()));

@@ -192,8 +192,8 @@ public final class EdgeRefinerTrainer {
                         new Shape(1, EdgeRefinerNet.INPUT_CHANNELS, image.height(), image.width()));
                 refined = trainer.evaluate(new NDList(x)).get(0).getNDArrayInternal().sigmoid().toFloatArray();
             }
-            metrics.add(evaluator.score(image.name(), AlphaMask.of(image.width(), image.height(), refined),
-                    truth(image)));
+            AlphaMask sharp = EdgeRefiner.confined(coarse, AlphaMask.of(image.width(), image.height(), refined));
+            metrics.add(evaluator.score(image.name(), sharp, truth(image)));
         }
         return metrics.summary();
     }
