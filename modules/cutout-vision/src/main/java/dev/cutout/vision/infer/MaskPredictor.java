@@ -37,7 +37,7 @@ public final class MaskPredictor implements AutoCloseable {
         List<AlphaMask> raw = infer(photos);
         List<AlphaMask> refined = new ArrayList<>(photos.size());
         for (int i = 0; i < photos.size(); i++) {
-            refined.add(refiner.refine(raw.get(i), photos.get(i)));
+            refined.add(refine(raw.get(i), photos.get(i)));
         }
         return refined;
     }

@@ -67,6 +67,8 @@ class EdgeRefinerTrainerTest {
             for (float v : mask.values()) {
                 assertThat(v).isBetween(0f, 1f);
             }
+            // A batch goes through the same steps as a single photo.
+            assertThat(predictor.segment(List.of(photo)).get(0)).isEqualTo(mask);
         }
     }
 
