@@ -51,6 +51,13 @@ class SegmenterTrainerTest {
         assertThat(resumed.history()).extracting(EpochRecord::epoch).containsExactly(1, 2);
         assertThat(dir.resolve("checkpoints/checkpoint-0002.params")).exists();
         assertThat(dir.resolve("checkpoints/checkpoint-0001.params")).doesNotExist();
+        // Every epoch's weights stay as a snapshot for averaging.
+        assertThat(dir.resolve("checkpoints/snapshots/epoch-0001-0000.params")).exists();
+        assertThat(dir.resolve("checkpoints/snapshots/epoch-0002-0000.params")).exists();
+        WeightAveraging.average(List.of(dir.resolve("checkpoints/snapshots/epoch-0001-0000.params"),
+                dir.resolve("checkpoints/snapshots/epoch-0002-0000.params")), U2NetSize.SMALL, "swa-1-2",
+                dir.resolve("averaged"));
+        assertThat(dir.resolve("averaged/u2netp-0000.params")).exists();
 
         try (SegmenterModel model = SegmenterModel.load(weights, U2NetSize.SMALL, 0, Device.cpu());
                 MaskPredictor predictor = model.newPredictor(RefineOptions.defaults())) {
