@@ -18,7 +18,6 @@ import dev.cutout.vision.model.ShippedModelFiles;
 import dev.cutout.vision.train.ModelCard;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -54,8 +53,7 @@ public final class EdgeRefiner implements AutoCloseable {
     /** Loads {@code NAME-0000.params} and, when present, {@code NAME.card.json} beside it. */
     public static EdgeRefiner load(Path paramsFile, Device device) throws IOException {
         String stem = SegmenterModels.nameOf(paramsFile);
-        Path cardFile = ModelCard.fileFor(paramsFile.toAbsolutePath().getParent(), stem);
-        ModelCard card = Files.exists(cardFile) ? ModelCard.read(cardFile) : null;
+        ModelCard card = ModelCard.besideWeights(paramsFile);
         Model model = Model.newInstance(stem, device, "PyTorch");
         try {
             model.setBlock(new EdgeRefinerNet(DEFAULT_WIDTH));

@@ -43,8 +43,7 @@ public final class SegmenterModel implements AutoCloseable {
     public static SegmenterModel load(Path paramsFile, U2NetSize size, int inputSize, Device device)
             throws IOException {
         String stem = SegmenterModels.nameOf(paramsFile);
-        Path cardFile = ModelCard.fileFor(paramsFile.toAbsolutePath().getParent(), stem);
-        ModelCard card = Files.exists(cardFile) ? ModelCard.read(cardFile) : null;
+        ModelCard card = ModelCard.besideWeights(paramsFile);
         int size0 = inputSize > 0 ? inputSize : card != null ? card.defaultInferenceSize() : 320;
         if (size0 % 32 != 0) {
             throw new IllegalArgumentException("input size must be a multiple of 32: " + size0);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.cutout.vision.model.SegmenterModels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,13 @@ public record ModelCard(
         return dir.resolve(name + ".card.json");
     }
 
-    public void write(Path dir) throws IOException {
+    /** The card beside a weights file ({@code NAME.card.json} next to {@code NAME-0000.params}), or null without one. */
+    public static ModelCard besideWeights(Path paramsFile) throws IOException {
+        Path file = fileFor(paramsFile.toAbsolutePath().getParent(), SegmenterModels.nameOf(paramsFile));
+        return Files.exists(file) ? read(file) : null;
+    }
+
+        public void write(Path dir) throws IOException {
         Files.createDirectories(dir);
         JSON.writeValue(fileFor(dir, name).toFile(), this);
     }

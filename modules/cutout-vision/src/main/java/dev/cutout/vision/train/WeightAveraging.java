@@ -11,7 +11,6 @@ import dev.cutout.vision.model.SegmenterModels;
 import dev.cutout.vision.model.U2Net;
 import dev.cutout.vision.model.U2NetSize;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -82,8 +81,7 @@ public final class WeightAveraging {
         List<String> versions = new ArrayList<>();
         ModelCard last = null;
         for (Path snapshot : snapshots) {
-            Path file = ModelCard.fileFor(snapshot.toAbsolutePath().getParent(), SegmenterModels.nameOf(snapshot));
-            ModelCard card = Files.exists(file) ? ModelCard.read(file) : null;
+            ModelCard card = ModelCard.besideWeights(snapshot);
             versions.add(card != null && card.version() != null ? card.version() : snapshot.toString());
             last = card;
         }
