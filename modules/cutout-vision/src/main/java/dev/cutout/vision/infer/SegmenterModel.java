@@ -63,11 +63,8 @@ public final class SegmenterModel implements AutoCloseable {
     public static SegmenterModel loadDefault(int inputSize) throws IOException {
         SegmenterModel model = ShippedModelFiles.load(DEFAULT_RESOURCE_DIR, DEFAULT_NAME, "the default model",
                 params -> load(params, U2NetSize.SMALL, inputSize, Device.cpu()));
-        if (!EdgeRefiner.hasDefault()) {
-            return model;
-        }
         try {
-            return model.withEdgeRefiner(EdgeRefiner.loadDefault());
+            return model.withEdges(EDGES_DEFAULT, Device.cpu());
         } catch (IOException | RuntimeException e) {
             model.close();
             throw e;
