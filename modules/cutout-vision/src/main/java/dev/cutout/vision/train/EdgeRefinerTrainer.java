@@ -224,13 +224,8 @@ public final class EdgeRefinerTrainer {
         schedule.put("loss", "BCE on patches, 85% centred on uncertain or wrong coarse pixels");
         schedule.put("augmentation", "segmenter mask shifted up to 1 px of its grid (half the time), mirror");
         schedule.put("heldOutCoarseIou", coarseIou);
-        List<String> sources = new ArrayList<>();
-        for (TrainingData.Source source : data.sources()) {
-            sources.add(source.folder().name() + " (weight " + source.folder().weight() + ", "
-                    + source.train().size() + " train / " + source.validation().size() + " held out)");
-        }
         ModelCard card = new ModelCard(EdgeRefiner.DEFAULT_NAME, "epoch-" + state.epochsDone(), net.toString(),
-                SegmenterModels.parameterCount(net), config.workingSide(), null, sources, schedule, state.history(),
+                SegmenterModels.parameterCount(net), config.workingSide(), null, data.describe(), schedule, state.history(),
                 null, ModelCard.RESEARCH_NOTICE);
         card.write(config.outputDir());
         LOG.info("released {} (epoch {}) to {}", EdgeRefiner.DEFAULT_NAME, state.epochsDone(), config.outputDir());

@@ -12,7 +12,6 @@ import dev.cutout.vision.model.SegmenterModels;
 import dev.cutout.vision.model.U2Net;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,14 +114,9 @@ public final class SegmenterTrainer {
         schedule.put("decay", "cosine to 5%");
         schedule.put("loss", "deep-supervised BCE + " + config.iouWeight() + " x soft IoU on 7 outputs");
         schedule.put("augmentation", "studio recipe: crop/scale, mirror, studio backgrounds, light-on-light, jitter");
-        List<String> sources = new ArrayList<>();
-        for (TrainingData.Source source : data.sources()) {
-            sources.add(source.folder().name() + " (weight " + source.folder().weight() + ", "
-                    + source.train().size() + " train / " + source.validation().size() + " held out)");
-        }
         ModelCard card = new ModelCard(name, "epoch-" + state.epochsDone(), "U2Net " + net.size(),
-                SegmenterModels.parameterCount(net), config.inputSize(), null, sources, schedule, state.history(), null,
-                ModelCard.RESEARCH_NOTICE);
+                SegmenterModels.parameterCount(net), config.inputSize(), null, data.describe(), schedule, state.history(),
+                null, ModelCard.RESEARCH_NOTICE);
         card.write(config.outputDir());
         TrainingCurvePlot.write(state.history(), config.outputDir().resolve(name + ".curves.png"));
         LOG.info("released {} (epoch {}) to {}", name, state.epochsDone(), config.outputDir());

@@ -88,7 +88,13 @@ final class TrainingData {
         return last.train().get(random.nextInt(last.train().size()));
     }
 
-    int trainCount() {
+    /** One line per folder for a model card: name, weight, and how many photos were trained on and held out. */
+    List<String> describe() {
+        return sources.stream().map(source -> source.folder().name() + " (weight " + source.folder().weight() + ", "
+                + source.train().size() + " train / " + source.validation().size() + " held out)").toList();
+    }
+
+        int trainCount() {
         return sources.stream().mapToInt(s -> s.train().size()).sum();
     }
 
