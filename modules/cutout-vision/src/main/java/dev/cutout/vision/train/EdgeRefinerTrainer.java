@@ -62,13 +62,14 @@ public final class EdgeRefinerTrainer {
         TrainingData data = TrainingData.load(config.folders(), config.workingSide(), ValidationSplit.DEFAULT_PERCENT);
         LOG.info("training on {} images, validating on {}", data.trainCount(), data.validationCount());
         Map<LabelledImage, List<AlphaMask>> raw = rawMasks(data);
-        List<LabelledImage> validation = validationImages(data);
-        double coarseIou = coarseScores(validation, raw).meanIou();
+        List<HeldOut> validation = heldOut(data, raw);
+        double coarseIou = coarseScores(validation).meanIou();
         LOG.info("coarse masks (guided filter alone) on {} held-out images: iou={}", validation.size(), fmt(coarseIou));
 
         Checkpoints checkpoints = new Checkpoints(config.checkpointDir());
         TrainingState state = checkpoints.state();
         int totalSteps = config.batchesPerEpoch() * config.epochs();
+        int warmupSteps = config.batchesPerEpoch() / 4;
         int size = config.patchSize();
         try (Model model = Model.newInstance(EdgeRefiner.DEFAULT_NAME, "PyTorch")) {
             EdgeRefinerNet net = new EdgeRefinerNet(EdgeRefiner.DEFAULT_WIDTH);
@@ -81,11 +82,11 @@ public final class EdgeRefinerTrainer {
                     .optInitializer(new XavierInitializer(XavierInitializer.RandomType.GAUSSIAN,
                             XavierInitializer.FactorType.IN, 2), Parameter.Type.WEIGHT)
                     .optOptimizer(Optimizer.adam().optLearningRateTracker(new LearningRateSchedule(
-                            config.learningRate(), config.batchesPerEpoch() / 4, totalSteps, state.stepsDone())).build());
+                            config.learningRate(), warmupSteps, totalSteps, state.stepsDone())).build());
             try (Trainer trainer = model.newTrainer(trainingConfig)) {
                 trainer.initialize(new Shape(config.batchSize(), EdgeRefinerNet.INPUT_CHANNELS, size, size));
-                LearningRateSchedule schedule = new LearningRateSchedule(config.learningRate(),
-                        config.batchesPerEpoch() / 4, totalSteps, 0);
+                LearningRateSchedule schedule = new LearningRateSchedule(config.learningRate(), warmupSteps,
+                        totalSteps, 0);
                 int steps = state.stepsDone();
                 int batchesLeft = config.maxBatches() > 0 ? config.maxBatches() : Integer.MAX_VALUE;
                 for (int epoch = state.epochsDone() + 1; epoch <= config.epochs() && batchesLeft > 0; epoch++) {
@@ -94,7 +95,7 @@ public final class EdgeRefinerTrainer {
                     double loss = trainEpoch(trainer, data, raw, epoch, batches);
                     batchesLeft -= batches;
                     steps += batches;
-                    RunSummary refined = refinedScores(trainer, validation, raw);
+                    RunSummary refined = refinedScores(trainer, validation);
                     EpochRecord record = new EpochRecord(epoch, loss, refined.meanIou(), refined.meanMae(),
                             refined.maxF(), schedule.at(steps), (System.nanoTime() - start) / 1e9);
                     LOG.info("epoch {}/{}: loss={} held-out iou={} (coarse {}) mae={} ({} s)", epoch, config.epochs(),
@@ -161,39 +162,43 @@ public final class EdgeRefinerTrainer {
         }
     }
 
-    private List<LabelledImage> validationImages(TrainingData data) {
-        List<LabelledImage> images = new ArrayList<>();
+    /** A held-out photo with the serving segmenter's coarse mask and the truth, prepared once for every epoch. */
+    private record HeldOut(LabelledImage image, AlphaMask coarse, AlphaMask truth) {}
+
+    private List<HeldOut> heldOut(TrainingData data, Map<LabelledImage, List<AlphaMask>> raw) {
+        List<HeldOut> images = new ArrayList<>();
         for (TrainingData.Source source : data.sources()) {
             List<LabelledImage> held = source.validation();
-            images.addAll(held.subList(0, Math.min(config.validationLimit(), held.size())));
+            for (LabelledImage image : held.subList(0, Math.min(config.validationLimit(), held.size()))) {
+                images.add(new HeldOut(image, EdgePatches.coarse(image, raw.get(image).get(0), null), truth(image)));
+            }
         }
         return images;
     }
 
-    private static RunSummary coarseScores(List<LabelledImage> images, Map<LabelledImage, List<AlphaMask>> raw) {
+    private static RunSummary coarseScores(List<HeldOut> images) {
         RunMetrics metrics = new RunMetrics();
         MaskEvaluator evaluator = new MaskEvaluator();
-        for (LabelledImage image : images) {
-            metrics.add(evaluator.score(image.name(), EdgePatches.coarse(image, raw.get(image).get(0), null), truth(image)));
+        for (HeldOut held : images) {
+            metrics.add(evaluator.score(held.image().name(), held.coarse(), held.truth()));
         }
         return metrics.summary();
     }
 
-    private static RunSummary refinedScores(Trainer trainer, List<LabelledImage> images,
-            Map<LabelledImage, List<AlphaMask>> raw) {
+    private static RunSummary refinedScores(Trainer trainer, List<HeldOut> images) {
         RunMetrics metrics = new RunMetrics();
         MaskEvaluator evaluator = new MaskEvaluator();
-        for (LabelledImage image : images) {
-            AlphaMask coarse = EdgePatches.coarse(image, raw.get(image).get(0), null);
-            float[] planes = EdgeRefinerInput.planes(image.rgb(), coarse.values(), image.width(), image.height());
+        for (HeldOut held : images) {
+            LabelledImage image = held.image();
+            float[] planes = EdgeRefinerInput.planes(image.rgb(), held.coarse().values(), image.width(), image.height());
             float[] refined;
             try (NDManager scope = trainer.getManager().newSubManager()) {
                 NDArray x = scope.create(planes,
                         new Shape(1, EdgeRefinerNet.INPUT_CHANNELS, image.height(), image.width()));
                 refined = trainer.evaluate(new NDList(x)).get(0).getNDArrayInternal().sigmoid().toFloatArray();
             }
-            AlphaMask sharp = EdgeRefiner.confined(coarse, AlphaMask.of(image.width(), image.height(), refined));
-            metrics.add(evaluator.score(image.name(), sharp, truth(image)));
+            AlphaMask sharp = EdgeRefiner.confined(held.coarse(), AlphaMask.of(image.width(), image.height(), refined));
+            metrics.add(evaluator.score(image.name(), sharp, held.truth()));
         }
         return metrics.summary();
     }
