@@ -6,10 +6,12 @@ import dev.cutout.vision.infer.SegmenterModel;
 import dev.cutout.vision.mask.RefineOptions;
 import dev.cutout.vision.verify.VerificationSummary;
 import dev.cutout.vision.verify.VerifiedMask;
+import dev.cutout.vision.verify.VerifiedMaskCsv;
 import dev.cutout.vision.verify.VerifierEvaluation;
 import dev.cutout.vision.verify.VerifierModel;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,6 +49,11 @@ final class VerifyEvalCommand implements Callable<Integer> {
     @Option(names = "--verifier", paramLabel = "PARAMS",
             description = "Verifier weights (verifier-0000.params, card beside it). Default: the shipped verifier.")
     Path verifier;
+
+    @Option(names = "--scores", paramLabel = "FILE",
+            description = "Also write one CSV row per photo: folder, photo, cluster, threshold, score, true IoU,"
+                    + " good, auto-published, reasons.")
+    Path scores;
 
     @Mixin
     ModelOptions segmenter;
@@ -89,7 +96,20 @@ final class VerifyEvalCommand implements Callable<Integer> {
             }
         }
         out.flush();
+        if (scores != null) {
+            writeScores(verified);
+        }
         return 0;
+    }
+
+    private void writeScores(List<VerifiedMask> verified) throws IOException {
+        Path parent = scores.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (Writer writer = Files.newBufferedWriter(scores)) {
+            VerifiedMaskCsv.write(verified, writer);
+        }
     }
 
     private VerifierModel loadVerifier() throws IOException {
