@@ -4,6 +4,7 @@ import dev.cutout.vision.data.PairFolder;
 import dev.cutout.vision.infer.MaskPredictor;
 import dev.cutout.vision.infer.SegmenterModel;
 import dev.cutout.vision.mask.RefineOptions;
+import dev.cutout.vision.verify.QualityDataset;
 import dev.cutout.vision.verify.VerificationSummary;
 import dev.cutout.vision.verify.VerifiedMask;
 import dev.cutout.vision.verify.VerifiedMaskCsv;
@@ -46,6 +47,11 @@ final class VerifyEvalCommand implements Callable<Integer> {
             description = "Photos per folder, spread over it (0 = all). Default: ${DEFAULT-VALUE}.")
     int limit;
 
+    @Option(names = "--held-out",
+            description = "Only the photos that a segmenter training run on these folders holds out (its validation"
+                    + " groups): the verifier's calibration photos when the folders are its training data.")
+    boolean heldOut;
+
     @Option(names = "--verifier", paramLabel = "PARAMS",
             description = "Verifier weights (verifier-0000.params, card beside it). Default: the shipped verifier.")
     Path verifier;
@@ -76,7 +82,8 @@ final class VerifyEvalCommand implements Callable<Integer> {
                 MaskPredictor predictor = model.newPredictor(RefineOptions.defaults());
                 VerifierModel verifierModel = loadVerifier()) {
             for (PairFolder folder : folders) {
-                verified.addAll(new VerifierEvaluation().run(predictor, verifierModel, folder, limit));
+                verified.addAll(new VerifierEvaluation().run(predictor, verifierModel, folder,
+                        heldOut ? QualityDataset.Split.SEGMENTER_HELD_OUT : QualityDataset.Split.ALL, limit));
             }
         }
         PrintWriter out = spec.commandLine().getOut();

@@ -2,6 +2,7 @@ package dev.cutout.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutout.vision.train.ValidationSplit;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -9,7 +10,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,6 +52,28 @@ class VerifyEvalCommandTest {
             double trueIou = Double.parseDouble(row.split(",")[5]);
             assertThat(trueIou).as(row).isBetween(0.5, 1.0); // a plain product on a plain backdrop
         }
+    }
+
+    @Test
+    void heldOutEvaluatesOnlyThePhotosASegmenterRunHoldsOut() throws Exception {
+        Path images = Files.createDirectories(dir.resolve("images"));
+        Path masks = Files.createDirectories(dir.resolve("masks"));
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            names.add("item" + i);
+            photo(images, masks, "item" + i, new Color(20 + 5 * i, 40, 180 - 3 * i));
+        }
+        Path scores = dir.resolve("scores.csv");
+
+        int exit = run("verify-eval", "--images", images.toString(), "--masks", masks.toString(), "--held-out",
+                "--scores", scores.toString());
+
+        assertThat(exit).as(err.toString()).isZero();
+        Set<String> heldOut = ValidationSplit.heldOutGroups(names, ValidationSplit.DEFAULT_PERCENT);
+        assertThat(heldOut).hasSize(2);
+        assertThat(out.toString()).startsWith("n=2 ");
+        assertThat(Files.readAllLines(scores).stream().skip(1).map(row -> row.split(",")[1]))
+                .containsExactlyInAnyOrderElementsOf(heldOut);
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.cutout.vision.verify;
 import ai.djl.translate.TranslateException;
 import dev.cutout.vision.data.ImageLoading;
 import dev.cutout.vision.data.PairFolder;
-import dev.cutout.vision.eval.SegmenterEvaluation;
 import dev.cutout.vision.infer.MaskPredictor;
 import dev.cutout.vision.mask.AlphaMask;
 import dev.cutout.vision.metrics.Metrics;
@@ -27,7 +26,17 @@ public final class VerifierEvaluation {
      */
     public List<VerifiedMask> run(MaskPredictor predictor, MaskQualityScorer verifier, PairFolder folder, int limit)
             throws IOException, TranslateException {
-        List<PairFolder.Pair> pairs = SegmenterEvaluation.spread(folder.pairs(), limit);
+        return run(predictor, verifier, folder, QualityDataset.Split.ALL, limit);
+    }
+
+    /**
+     * @param split which of the folder's photos: all, or those a segmenter training run on it held out
+     *              (the verifier's calibration photos) or trained on
+     * @param limit at most this many of them (0 = all), spread over the folder
+     */
+    public List<VerifiedMask> run(MaskPredictor predictor, MaskQualityScorer verifier, PairFolder folder,
+            QualityDataset.Split split, int limit) throws IOException, TranslateException {
+        List<PairFolder.Pair> pairs = QualityDataset.select(folder, split, limit);
         List<VerifiedMask> verified = new ArrayList<>(pairs.size());
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName("verify " + folder.name())
                 .setInitialMax(pairs.size()).setStyle(ProgressBarStyle.ASCII).continuousUpdate()
