@@ -1,5 +1,6 @@
 package dev.cutout.cli;
 
+import dev.cutout.vision.data.PairFolder;
 import dev.cutout.vision.model.U2NetSize;
 import dev.cutout.vision.train.ModelCard;
 import dev.cutout.vision.train.WeightAveraging;
@@ -30,6 +31,16 @@ final class AverageWeightsCommand implements Callable<Integer> {
     @Option(names = "--version", required = true, description = "Version for the averaged model's card.")
     String version;
 
+    @Option(names = "--data", paramLabel = "DIR[:WEIGHT]",
+            description = "Training folders (images/ and masks/) to recompute the batch-norm statistics on, whole"
+                    + " photos at the card's serving size, the held-out groups left out; repeatable. Without it the"
+                    + " statistics are averaged like the weights.")
+    List<String> data = List.of();
+
+    @Option(names = "--batch-norm-batches", defaultValue = "150", paramLabel = "N",
+            description = "Batches of 8 photos the statistics are recomputed over. Default: ${DEFAULT-VALUE}.")
+    int batchNormBatches;
+
     @Option(names = {"-o", "--output"}, required = true, description = "Folder for the averaged weights and card.")
     Path output;
 
@@ -43,7 +54,16 @@ final class AverageWeightsCommand implements Callable<Integer> {
                 throw new UserError("no weights file at " + snapshot);
             }
         }
-        ModelCard card = WeightAveraging.average(snapshots, size, version, output);
+        WeightAveraging.BatchNormData batchNorm = null;
+        if (!data.isEmpty()) {
+            try {
+                batchNorm = new WeightAveraging.BatchNormData(data.stream().map(PairFolder::parse).toList(),
+                        batchNormBatches);
+            } catch (IllegalArgumentException e) {
+                throw new UserError(e.getMessage());
+            }
+        }
+        ModelCard card = WeightAveraging.average(snapshots, size, version, output, batchNorm);
         spec.commandLine().getOut().printf("averaged %d snapshots into %s (%s)%n", snapshots.size(),
                 output.resolve(card.name() + "-0000.params"), card.version());
         return 0;

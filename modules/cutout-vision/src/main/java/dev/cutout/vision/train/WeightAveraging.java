@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import dev.cutout.vision.data.PairFolder;
 import dev.cutout.vision.model.SegmenterModels;
 import dev.cutout.vision.model.U2Net;
 import dev.cutout.vision.model.U2NetSize;
@@ -15,26 +16,53 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * Averages the weights of several snapshots of one training run (stochastic weight averaging, Izmailov
  * et al. 2018). Late in a run consecutive epochs scatter around a wide optimum and each scores a little
- * differently on held-out photos; their mean lies nearer its centre. Batch-norm statistics are averaged
- * like the weights, which for snapshots this close measured as well as the best single epoch on cars and
- * better on DUTS (see the README).
+ * differently on held-out photos; their mean lies nearer its centre. Batch-norm statistics are
+ * averaged like the weights, or recomputed for the averaged weights on whole training photos
+ * ({@link BatchNormStatistics}, which says why averaging stayed the default).
  */
 public final class WeightAveraging {
+
+    /** Photos per batch when batch-norm statistics are recomputed, as in training. */
+    public static final int BATCH_NORM_BATCH_SIZE = 8;
+
+    /** Longest side the photos for batch-norm statistics are held at, as in training. */
+    private static final int CACHE_SIDE = 384;
+
+    private static final long SEED = 23;
 
     private WeightAveraging() {}
 
     /**
+     * Photos to recompute the averaged network's batch-norm statistics on ({@link BatchNormStatistics}):
+     * the training split of {@code folders}, whole, at the size the last snapshot's card serves at.
+     *
+     * @param batches batches of {@link #BATCH_NORM_BATCH_SIZE} photos
+     */
+    public record BatchNormData(List<PairFolder> folders, int batches) {
+
+        public BatchNormData {
+            folders = List.copyOf(folders);
+            if (folders.isEmpty() || batches < 1) {
+                throw new IllegalArgumentException("batch-norm data needs folders and at least one batch");
+            }
+        }
+    }
+
+    /**
      * Writes {@code outputDir/NAME-0000.params}, the element-wise mean of the snapshots' parameters, and a
      * card: the last snapshot's (its history, sizes and data), versioned {@code version}, with the
-     * snapshots it averages in its schedule and no evaluations (they describe other weights).
+     * snapshots it averages in its schedule and no evaluations (they describe other weights). With
+     * {@code batchNorm} (may be null) the batch-norm statistics are recomputed on those photos instead of
+     * averaged; the card says which.
      */
-    public static ModelCard average(List<Path> snapshots, U2NetSize size, String version, Path outputDir)
-            throws IOException {
+    public static ModelCard average(List<Path> snapshots, U2NetSize size, String version, Path outputDir,
+            BatchNormData batchNorm) throws IOException, InterruptedException {
         if (snapshots.size() < 2) {
             throw new IllegalArgumentException("averaging needs at least two snapshots, got " + snapshots.size());
         }
@@ -53,8 +81,24 @@ public final class WeightAveraging {
                 sum.get(k).getValue().getArray().set(total.div(models.size()).toFloatArray());
             }
             String name = SegmenterModels.defaultName(size);
+            ModelCard last = ModelCard.besideWeights(snapshots.get(snapshots.size() - 1));
+            String statistics = "averaged with the weights";
+            if (batchNorm != null) {
+                int servingSize = last != null ? last.defaultInferenceSize() : 0;
+                if (servingSize <= 0) {
+                    throw new IOException("the last snapshot's card names no input size to recompute batch-norm"
+                            + " statistics at: " + snapshots.get(snapshots.size() - 1));
+                }
+                TrainingData data = TrainingData.load(batchNorm.folders(), CACHE_SIDE, ValidationSplit.DEFAULT_PERCENT);
+                Model mean = models.get(0);
+                BatchNormStatistics.recompute(mean.getBlock(), mean.getNDManager(), data, servingSize,
+                        BATCH_NORM_BATCH_SIZE, batchNorm.batches(), SEED);
+                statistics = String.format(Locale.ROOT, "recomputed: the mean over %d batches of %d whole training photos at %d px",
+                        batchNorm.batches(), BATCH_NORM_BATCH_SIZE, servingSize);
+            }
             SegmenterModels.saveWeights(models.get(0), outputDir, name);
-            ModelCard card = card(snapshots, name, version, SegmenterModels.parameterCount(models.get(0).getBlock()));
+            ModelCard card = card(snapshots, name, version, SegmenterModels.parameterCount(models.get(0).getBlock()),
+                    statistics);
             card.write(outputDir);
             return card;
         } finally {
@@ -76,8 +120,8 @@ public final class WeightAveraging {
         }
     }
 
-    private static ModelCard card(List<Path> snapshots, String name, String version, long parameters)
-            throws IOException {
+    private static ModelCard card(List<Path> snapshots, String name, String version, long parameters,
+            String batchNormStatistics) throws IOException {
         List<String> versions = new ArrayList<>();
         ModelCard last = null;
         for (Path snapshot : snapshots) {
@@ -88,6 +132,7 @@ public final class WeightAveraging {
         Map<String, Object> schedule = new LinkedHashMap<>(last != null && last.schedule() != null
                 ? last.schedule() : Map.of());
         schedule.put("averagedSnapshots", versions);
+        schedule.put("batchNormStatistics", batchNormStatistics);
         return last == null
                 ? new ModelCard(name, version, null, parameters, 0, null, null, schedule, null, null,
                         ModelCard.RESEARCH_NOTICE)

@@ -56,7 +56,7 @@ class SegmenterTrainerTest {
         assertThat(dir.resolve("checkpoints/snapshots/epoch-0002-0000.params")).exists();
         WeightAveraging.average(List.of(dir.resolve("checkpoints/snapshots/epoch-0001-0000.params"),
                 dir.resolve("checkpoints/snapshots/epoch-0002-0000.params")), U2NetSize.SMALL, "swa-1-2",
-                dir.resolve("averaged"));
+                dir.resolve("averaged"), null);
         assertThat(dir.resolve("averaged/u2netp-0000.params")).exists();
 
         try (SegmenterModel model = SegmenterModel.load(weights, U2NetSize.SMALL, 0, Device.cpu());
