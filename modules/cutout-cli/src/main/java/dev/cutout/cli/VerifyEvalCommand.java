@@ -49,7 +49,8 @@ final class VerifyEvalCommand implements Callable<Integer> {
 
     @Option(names = "--held-out",
             description = "Only the photos that a segmenter training run on these folders holds out (its validation"
-                    + " groups): the verifier's calibration photos when the folders are its training data.")
+                    + " groups at the default --validation-percent): the verifier's calibration photos when the"
+                    + " folders are its training data.")
     boolean heldOut;
 
     @Option(names = "--verifier", paramLabel = "PARAMS",
