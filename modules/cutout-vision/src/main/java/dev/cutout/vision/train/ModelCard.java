@@ -57,7 +57,7 @@ public record ModelCard(
         return Files.exists(file) ? read(file) : null;
     }
 
-        public void write(Path dir) throws IOException {
+    public void write(Path dir) throws IOException {
         Files.createDirectories(dir);
         JSON.writeValue(fileFor(dir, name).toFile(), this);
     }

@@ -94,7 +94,7 @@ final class TrainingData {
                 + source.train().size() + " train / " + source.validation().size() + " held out)").toList();
     }
 
-        int trainCount() {
+    int trainCount() {
         return sources.stream().mapToInt(s -> s.train().size()).sum();
     }
 
