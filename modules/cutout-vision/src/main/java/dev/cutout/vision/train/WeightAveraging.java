@@ -81,7 +81,11 @@ public final class WeightAveraging {
                 sum.get(k).getValue().getArray().set(total.div(models.size()).toFloatArray());
             }
             String name = SegmenterModels.defaultName(size);
-            ModelCard last = ModelCard.besideWeights(snapshots.get(snapshots.size() - 1));
+            List<ModelCard> cards = new ArrayList<>(); // null where a snapshot has no card
+            for (Path snapshot : snapshots) {
+                cards.add(ModelCard.besideWeights(snapshot));
+            }
+            ModelCard last = cards.get(cards.size() - 1);
             String statistics = "averaged with the weights";
             if (batchNorm != null) {
                 int servingSize = last != null ? last.defaultInferenceSize() : 0;
@@ -97,8 +101,8 @@ public final class WeightAveraging {
                         batchNorm.batches(), BATCH_NORM_BATCH_SIZE, servingSize);
             }
             SegmenterModels.saveWeights(models.get(0), outputDir, name);
-            ModelCard card = card(snapshots, name, version, SegmenterModels.parameterCount(models.get(0).getBlock()),
-                    statistics);
+            ModelCard card = card(snapshots, cards, name, version,
+                    SegmenterModels.parameterCount(models.get(0).getBlock()), statistics);
             card.write(outputDir);
             return card;
         } finally {
@@ -120,15 +124,15 @@ public final class WeightAveraging {
         }
     }
 
-    private static ModelCard card(List<Path> snapshots, String name, String version, long parameters,
-            String batchNormStatistics) throws IOException {
+    /** The averaged model's card from the snapshots' {@code cards} (null where a snapshot has none). */
+    private static ModelCard card(List<Path> snapshots, List<ModelCard> cards, String name, String version,
+            long parameters, String batchNormStatistics) {
         List<String> versions = new ArrayList<>();
-        ModelCard last = null;
-        for (Path snapshot : snapshots) {
-            ModelCard card = ModelCard.besideWeights(snapshot);
-            versions.add(card != null && card.version() != null ? card.version() : snapshot.toString());
-            last = card;
+        for (int i = 0; i < snapshots.size(); i++) {
+            ModelCard card = cards.get(i);
+            versions.add(card != null && card.version() != null ? card.version() : snapshots.get(i).toString());
         }
+        ModelCard last = cards.get(cards.size() - 1);
         Map<String, Object> schedule = new LinkedHashMap<>(last != null && last.schedule() != null
                 ? last.schedule() : Map.of());
         schedule.put("averagedSnapshots", versions);
