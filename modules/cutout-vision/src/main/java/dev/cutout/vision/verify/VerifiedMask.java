@@ -12,10 +12,14 @@ import dev.cutout.vision.quality.QualityAssessment;
  */
 public record VerifiedMask(String photo, String folder, double trueIou, QualityAssessment assessment) {
 
-    /** Whether the verdict publishes the mask without review: score at or above its cluster's threshold. */
+    /** The score from which this mask publishes without review: its cluster's threshold, 1.0 without a cluster. */
+    public double publishThreshold() {
+        return assessment.cluster() == null ? 1.0 : assessment.cluster().publishThreshold();
+    }
+
+    /** Whether the verdict publishes the mask without review: score at or above {@link #publishThreshold()}. */
     public boolean autoPublished() {
-        double threshold = assessment.cluster() == null ? 1.0 : assessment.cluster().publishThreshold();
-        return assessment.score() >= threshold;
+        return assessment.score() >= publishThreshold();
     }
 
     public boolean good() {

@@ -37,7 +37,7 @@ public final class VerifiedMaskCsv {
         String reasons = mask.assessment().reasons().stream().map(QualityReason::name)
                 .collect(Collectors.joining("|"));
         return String.format(Locale.ROOT, "%s,%s,%d,%.4f,%.6f,%.6f,%b,%b,%s", field(mask.folder()), field(mask.photo()),
-                cluster == null ? -1 : cluster.id(), cluster == null ? 1.0 : cluster.publishThreshold(),
+                cluster == null ? -1 : cluster.id(), mask.publishThreshold(),
                 mask.assessment().score(), mask.trueIou(), mask.good(), mask.autoPublished(), reasons);
     }
 
