@@ -114,12 +114,21 @@ public final class SegmenterTrainer {
         schedule.put("decay", "cosine to 5%");
         schedule.put("loss", "deep-supervised BCE + " + config.iouWeight() + " x soft IoU on 7 outputs");
         schedule.put("augmentation", "studio recipe: crop/scale, mirror, studio backgrounds, light-on-light, jitter");
+        if (config.initialWeights() != null) {
+            schedule.put("fineTunedFrom", startingModel(config.initialWeights()));
+        }
         ModelCard card = new ModelCard(name, "epoch-" + state.epochsDone(), "U2Net " + net.size(),
                 SegmenterModels.parameterCount(net), config.inputSize(), null, data.describe(), schedule, state.history(),
                 null, ModelCard.RESEARCH_NOTICE);
         card.write(config.outputDir());
         TrainingCurvePlot.write(state.history(), config.outputDir().resolve(name + ".curves.png"));
         LOG.info("released {} (epoch {}) to {}", name, state.epochsDone(), config.outputDir());
+    }
+
+    /** The model a fine-tuning run started from: its card's name and version, else the weights file's name. */
+    private static String startingModel(Path weights) throws IOException {
+        ModelCard card = ModelCard.besideWeights(weights);
+        return card != null ? card.name() + " " + card.version() : weights.getFileName().toString();
     }
 
     private static String fmt(double v) {

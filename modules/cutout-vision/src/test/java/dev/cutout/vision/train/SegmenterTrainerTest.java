@@ -28,6 +28,11 @@ class SegmenterTrainerTest {
                 dir.resolve("checkpoints"), dir.resolve("release"), 1L, 0, null);
     }
 
+    private TrainingConfig fineTuning(PairFolder data, Path weights) {
+        return new TrainingConfig(List.of(data), U2NetSize.SMALL, 96, 2, 1, 2, 1e-4f, 1, 1f, 96, 20, 4,
+                dir.resolve("fine-tune/checkpoints"), dir.resolve("fine-tune/release"), 1L, 0, weights);
+    }
+
     @Test
     void trainsChecksPointsReleasesAndResumes() throws Exception {
         PairFolder data = SyntheticPairs.write(dir.resolve("data"), 6, 2, 96, 72, 5);
@@ -46,6 +51,7 @@ class SegmenterTrainerTest {
         assertThat(card.parameters()).isEqualTo(1_131_181L);
         assertThat(card.inputSize()).isEqualTo(64);
         assertThat(card.history()).hasSize(1);
+        assertThat(card.schedule()).doesNotContainKey("fineTunedFrom");
 
         SegmenterTrainer.TrainingResult resumed = new SegmenterTrainer(config(data, 2)).run();
         assertThat(resumed.history()).extracting(EpochRecord::epoch).containsExactly(1, 2);
@@ -58,6 +64,13 @@ class SegmenterTrainerTest {
                 dir.resolve("checkpoints/snapshots/epoch-0002-0000.params")), U2NetSize.SMALL, "swa-1-2",
                 dir.resolve("averaged"), null);
         assertThat(dir.resolve("averaged/u2netp-0000.params")).exists();
+
+        // Fine-tuning at another input size starts from the released weights, and its card says from which.
+        String released = ModelCard.read(dir.resolve("release/u2netp.card.json")).version();
+        new SegmenterTrainer(fineTuning(data, weights)).run();
+        ModelCard fineTuned = ModelCard.read(dir.resolve("fine-tune/release/u2netp.card.json"));
+        assertThat(fineTuned.inputSize()).isEqualTo(96);
+        assertThat(fineTuned.schedule()).containsEntry("fineTunedFrom", "u2netp " + released);
 
         try (SegmenterModel model = SegmenterModel.load(weights, U2NetSize.SMALL, 0, Device.cpu());
                 MaskPredictor predictor = model.newPredictor(RefineOptions.defaults())) {
