@@ -46,7 +46,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--warmup-steps", defaultValue = "150", description = "Default: ${DEFAULT-VALUE}.")
     int warmupSteps;
 
-    @Option(names = "--cache-side", defaultValue = "384",
+    @Option(names = "--cache-side", defaultValue = "" + TrainingConfig.DEFAULT_CACHE_SIDE,
             description = "Longest side images are held at in memory. Default: ${DEFAULT-VALUE}.")
     int cacheSide;
 

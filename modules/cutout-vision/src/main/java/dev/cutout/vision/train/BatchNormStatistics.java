@@ -24,7 +24,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * photos the network will see. Measured, it is not a reliable gain: on the mean of epochs 23-25 it
  * raised carvana-val Dice 0.9800 -> 0.9806 (80 photos) and duts-val max-F 0.8097 -> 0.8142 (100 photos),
  * but on the mean of epochs 30-34 and all of both sets it gave Dice 0.9852 against 0.9850 and max-F
- * 0.8356 against 0.8432, so the shipped model keeps averaged statistics.
+ * 0.8356 against 0.8432, so that mean kept averaged statistics.
  *
  * <p>How: a forward pass in training mode updates each statistic to {@code m * old + (1 - m) * batch}
  * (DJL's default momentum {@code m = 0.9}). Starting every batch from zero leaves {@code (1 - m) * batch},

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Everything a segmenter training run needs. Defaults in {@link #defaults} are the schedule of
- * the released default model, sized for a 2-core CPU.
+ * Everything a segmenter training run needs. The defaults of the schedule are those of
+ * {@code cutout train}.
  *
  * @param folders image/mask folders with sampling weights
  * @param inputSize square network input in training (and the released model's default)
@@ -39,6 +39,12 @@ public record TrainingConfig(
         int maxBatches,
         Path initialWeights) {
 
+    /**
+     * Longest side training photos are held at in memory by default, which leaves room for crops at the
+     * input sizes trained here; batch-norm statistics are recomputed from photos held the same way.
+     */
+    public static final int DEFAULT_CACHE_SIDE = 384;
+
     public TrainingConfig {
         if (folders.isEmpty()) {
             throw new IllegalArgumentException("at least one training folder is needed");
@@ -55,17 +61,5 @@ public record TrainingConfig(
         if (!ok) {
             throw new IllegalArgumentException(message);
         }
-    }
-
-    /** The default schedule for U²-Net† on a 2-core CPU. */
-    public static TrainingConfig defaults(List<PairFolder> folders, Path checkpointDir, Path outputDir) {
-        return new TrainingConfig(folders, U2NetSize.SMALL, 192, 8, 12, 2400, 2e-3f, 100, 1f, 384,
-                ValidationSplit.DEFAULT_PERCENT, 64, checkpointDir, outputDir, 7L, 0, null);
-    }
-
-    public TrainingConfig withInputSize(int value) {
-        return new TrainingConfig(folders, size, value, batchSize, epochs, samplesPerEpoch, learningRate,
-                warmupSteps, iouWeight, cacheSide, validationPercent, validationLimit, checkpointDir, outputDir,
-                seed, maxBatches, initialWeights);
     }
 }

@@ -31,9 +31,6 @@ public final class WeightAveraging {
     /** Photos per batch when batch-norm statistics are recomputed, as in training. */
     public static final int BATCH_NORM_BATCH_SIZE = 8;
 
-    /** Longest side the photos for batch-norm statistics are held at, as in training. */
-    private static final int CACHE_SIDE = 384;
-
     private static final long SEED = 23;
 
     private WeightAveraging() {}
@@ -93,7 +90,8 @@ public final class WeightAveraging {
                     throw new IOException("the last snapshot's card names no input size to recompute batch-norm"
                             + " statistics at: " + snapshots.get(snapshots.size() - 1));
                 }
-                TrainingData data = TrainingData.load(batchNorm.folders(), CACHE_SIDE, ValidationSplit.DEFAULT_PERCENT);
+                TrainingData data = TrainingData.load(batchNorm.folders(), TrainingConfig.DEFAULT_CACHE_SIDE,
+                        ValidationSplit.DEFAULT_PERCENT);
                 Model mean = models.get(0);
                 BatchNormStatistics.recompute(mean.getBlock(), mean.getNDManager(), data, servingSize,
                         BATCH_NORM_BATCH_SIZE, batchNorm.batches(), SEED);
